@@ -1,0 +1,1 @@
+"""Annotations: anchoring quotes to text, re-anchoring, export and import."""

@@ -1,0 +1,1 @@
+"""The archive: SQLAlchemy models, engine and sessions, queries, migrations."""

@@ -1,0 +1,1 @@
+"""Comparing articles: shared and unique entities, alignment, figures."""

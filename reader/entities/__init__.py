@@ -1,0 +1,1 @@
+"""Named entities: extraction, normalisation, cross-source alias linking."""

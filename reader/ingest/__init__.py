@@ -1,0 +1,1 @@
+"""Turning imported files into plain data: sniffing, decoding, extraction, cleanup."""
