@@ -1,0 +1,140 @@
+"""Extract the article (text blocks and metadata) from a saved HTML page, offline."""
+
+from __future__ import annotations
+
+import copy
+import logging
+import re
+
+from lxml import etree
+
+from reader.ingest.html_blocks import Candidate, body_candidates, normalize_space
+from reader.ingest.html_clean import clean_candidates
+from reader.ingest.html_fallback import fallback_paragraphs
+from reader.ingest.html_lang import page_language
+from reader.ingest.html_meta import (
+    canonical_url,
+    clean_authors,
+    clean_title,
+    original_date,
+)
+from reader.ingest.html_parse import parse_html, sanitize_markup, strip_non_text
+from reader.ingest.model import Block, Extracted
+
+logger = logging.getLogger(__name__)
+
+_CAPTION_XPATH = (
+    "//figcaption | //*[contains(translate(@class,'CAPTION','caption'),'caption')]"
+    " | //*[contains(translate(@class,'CREDIT','credit'),'credit')]"
+)
+_WORD_RE = re.compile(r"\w+")
+
+
+def _run_trafilatura(tree: etree._Element, url: str | None, precise: bool) -> list[Candidate]:
+    import trafilatura
+
+    try:
+        doc = trafilatura.bare_extraction(
+            copy.deepcopy(tree),
+            url=url,
+            favor_precision=precise,
+            include_comments=False,
+            include_tables=True,
+            include_links=True,
+            include_images=False,
+            include_formatting=False,
+            with_metadata=False,
+        )
+    except Exception:  # trafilatura on hostile markup: fall back rather than fail the import
+        logger.debug("trafilatura failed", exc_info=True)
+        return []
+    body = getattr(doc, "body", None) if doc is not None else None
+    return body_candidates(body)
+
+
+def _metadata(tree: etree._Element, url: str | None) -> dict[str, object]:
+    from trafilatura.metadata import extract_metadata
+
+    try:
+        meta = extract_metadata(copy.deepcopy(tree), default_url=url, date_config=None)
+    except Exception:  # metadata is best-effort; the text matters more
+        logger.debug("metadata extraction failed", exc_info=True)
+        return {}
+    return {
+        "title": meta.title,
+        "author": meta.author,
+        "sitename": meta.sitename,
+        "description": meta.description,
+    }
+
+
+def _caption_texts(tree: etree._Element) -> list[str]:
+    texts = []
+    for el in tree.xpath(_CAPTION_XPATH):
+        text = normalize_space(el.text_content())
+        if 0 < len(text) < 600:
+            texts.append(text.lower())
+    return texts
+
+
+def _is_caption(text: str, captions: list[str]) -> bool:
+    low = text.lower()
+    return len(low) >= 15 and any(low in cap for cap in captions)
+
+
+def _word_count(cands: list[Candidate]) -> int:
+    return sum(len(_WORD_RE.findall(c.text)) for c in cands)
+
+
+def _choose(precise: list[Candidate], fallback: list[Candidate]) -> list[Candidate]:
+    """Precision mode sometimes loses most of a short or oddly built article."""
+    if _word_count(precise) < 0.5 * _word_count(fallback):
+        return fallback
+    return precise
+
+
+def extract_html(html: str, url: str | None = None) -> Extracted:
+    """Extract the article from a saved web page without touching the network.
+
+    Args:
+        html: the page's markup, already decoded to text.
+        url: where the page came from, if known (used for relative links and
+            as the canonical URL when the page declares none).
+
+    Returns:
+        The article's metadata and paragraphs; fields that could not be found
+        are None or empty. Never raises on malformed input.
+    """
+    markup = sanitize_markup(html or "")
+    tree = parse_html(markup)
+    if tree is None:
+        return Extracted(url=url, blocks=[Block(p) for p in fallback_paragraphs(markup)])
+    try:
+        strip_non_text(tree)
+    except Exception:  # a pathological tree is still worth extracting from as is
+        logger.debug("pre-cleaning failed", exc_info=True)
+
+    meta = _metadata(tree, url)
+    canonical = canonical_url(tree, url)
+    title = clean_title(meta.get("title"), meta.get("sitename"), canonical)  # type: ignore[arg-type]
+    authors = clean_authors(meta.get("author"))  # type: ignore[arg-type]
+
+    cands = _run_trafilatura(tree, canonical, precise=True)
+    if _word_count(cands) < 300:
+        cands = _choose(cands, _run_trafilatura(tree, canonical, precise=False))
+    cands = clean_candidates(cands, title, authors)
+    captions = _caption_texts(tree)
+    blocks = [Block(c.text, "caption" if _is_caption(c.text, captions) else c.kind) for c in cands]
+    if not blocks:
+        blocks = [Block(p) for p in fallback_paragraphs(markup)]
+
+    text = "\n".join(b.text for b in blocks)
+    return Extracted(
+        title=title,
+        authors=authors,
+        published=original_date(tree, canonical),
+        outlet=normalize_space(str(meta["sitename"])) if meta.get("sitename") else None,
+        url=canonical,
+        language=page_language(tree, text),
+        blocks=blocks,
+    )

@@ -1,0 +1,90 @@
+"""Parse untrusted HTML into an lxml tree without ever raising, and strip what is never text."""
+
+from __future__ import annotations
+
+import re
+
+from lxml import etree, html
+
+# Pages above this size are cut: a saved article is rarely over a few MB and
+# the rest is usually inline data (base64 images, JSON state).
+MAX_HTML_CHARS = 6_000_000
+
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Inline base64 payloads can be megabytes long and carry no text.
+_DATA_URI_RE = re.compile(r"data:[a-z/+.-]+;base64,[A-Za-z0-9+/=\s]{200,}", re.IGNORECASE)
+
+# Elements that never hold article text; removing them before extraction
+# also guarantees that scripts, embedded frames and styles never leak into text.
+_NEVER_TEXT = (
+    "script",
+    "style",
+    "noscript",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "template",
+    "svg",
+    "canvas",
+    "button",
+    "select",
+    "textarea",
+    "input",
+    "dialog",
+)
+_HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def sanitize_markup(markup: str) -> str:
+    """Return `markup` without control characters or giant inline payloads, bounded in size."""
+    if not markup:
+        return ""
+    if len(markup) > MAX_HTML_CHARS:
+        markup = markup[:MAX_HTML_CHARS]
+    markup = _CONTROL_RE.sub("", markup)
+    markup = _DATA_URI_RE.sub("data:,", markup)
+    # An XML declaration with an encoding makes lxml refuse a str input.
+    return re.sub(r"^\s*<\?xml[^>]*\?>", "", markup)
+
+
+def parse_html(markup: str) -> etree._Element | None:
+    """Parse `markup` leniently; None when there is no usable document."""
+    if not markup or not markup.strip():
+        return None
+    try:
+        parser = html.HTMLParser(remove_comments=True, remove_pis=True, recover=True)
+        tree = html.document_fromstring(markup, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError, TypeError):
+        return None
+    return tree if tree is not None and len(tree) else None
+
+
+def strip_non_text(tree: etree._Element) -> None:
+    """Remove elements that can never be article text: scripts, frames, hidden boxes."""
+    doomed = []
+    for el in tree.iter(*_NEVER_TEXT):
+        doomed.append(el)
+    for el in tree.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+            doomed.append(el)
+            continue
+        style = el.get("style")
+        if style and _HIDDEN_STYLE_RE.search(style):
+            doomed.append(el)
+    for el in doomed:
+        parent = el.getparent()
+        if parent is None:
+            continue
+        # Keep the tail: it is text of the parent that follows the element.
+        if el.tail and el.tail.strip():
+            prev = el.getprevious()
+            if prev is not None:
+                prev.tail = (prev.tail or "") + el.tail
+            else:
+                parent.text = (parent.text or "") + el.tail
+        parent.remove(el)
