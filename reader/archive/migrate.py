@@ -1,0 +1,88 @@
+"""Bring an archive's schema to head with Alembic, backing the database up first."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine
+
+log = logging.getLogger("reader.archive")
+
+MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
+
+
+def alembic_config(engine: Engine) -> Config:
+    """An Alembic config pointing at our migrations and at `engine`'s database."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["url"] = engine.url.render_as_string(hide_password=False)
+    return cfg
+
+
+def head_revision(engine: Engine) -> str | None:
+    """The newest revision in migrations/."""
+    return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    """The revision the database is at (None for an empty database)."""
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def is_at_head(engine: Engine) -> bool:
+    """Whether the schema is up to date."""
+    return current_revision(engine) == head_revision(engine)
+
+
+def upgrade_if_needed(engine: Engine, db_path: Path | None = None) -> Path | None:
+    """Upgrade to head when behind; returns the backup made before upgrading, if any.
+
+    A brand-new database is created without a backup. An existing one is first
+    copied with SQLite's online backup to `<name>.<UTC timestamp>.bak` beside it,
+    so a failed or interrupted migration can be undone by restoring that file.
+    """
+    current = current_revision(engine)
+    if current == head_revision(engine):
+        return None
+    backup: Path | None = None
+    if current is not None and db_path is not None and db_path.exists():
+        backup = backup_database(db_path)
+        log.info("archive schema %s is behind; backed up to %s", current, backup)
+    cfg = alembic_config(engine)
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+    return backup
+
+
+def backup_database(db_path: Path) -> Path:
+    """Copy a live SQLite database consistently to a timestamped file beside it."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = db_path.with_name(f"{db_path.name}.{stamp}.bak")
+    copy_sqlite(db_path, target)
+    return target
+
+
+def copy_sqlite(source: Path, target: Path) -> None:
+    """SQLite online backup of `source` into a fresh file at `target`."""
+    tmp = target.with_name(target.name + ".part")
+    tmp.unlink(missing_ok=True)
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(tmp)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
+    shutil.move(tmp, target)

@@ -1,0 +1,89 @@
+"""Expand files and folders into the files to import, safely: no symlink loops, clear problems."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from reader.ingest.sniff import IMPORTABLE_SUFFIXES
+
+
+@dataclass(frozen=True)
+class WalkProblem:
+    """A path that cannot even be read as a file."""
+
+    path: Path
+    reason: str
+
+
+def iter_import_files(paths: list[Path]) -> Iterator[Path | WalkProblem]:
+    """Yield files to import (explicit files always; in folders, known suffixes) and problems.
+
+    Folders are walked recursively, following symlinks but never visiting the
+    same real folder twice, so symlink loops end.
+    """
+    seen_dirs: set[str] = set()
+    for path in paths:
+        if path.is_symlink() and not path.exists():
+            yield WalkProblem(path, "dangling symbolic link")
+        elif path.is_dir():
+            yield from _walk_dir(path, seen_dirs)
+        elif path.exists():
+            yield path
+        else:
+            yield WalkProblem(path, "no such file or folder")
+
+
+def _walk_dir(root: Path, seen_dirs: set[str]) -> Iterator[Path | WalkProblem]:
+    try:
+        real = os.path.realpath(root)
+    except OSError as exc:
+        yield WalkProblem(root, exc.strerror or str(exc))
+        return
+    if real in seen_dirs:
+        return
+    seen_dirs.add(real)
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError as exc:
+        yield WalkProblem(root, f"cannot list folder: {exc.strerror or exc}")
+        return
+    for entry in entries:
+        path = Path(entry.path)
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.is_symlink() and not path.exists():
+                if path.suffix.lower() in IMPORTABLE_SUFFIXES:
+                    yield WalkProblem(path, "dangling symbolic link")
+                continue
+            if entry.is_dir(follow_symlinks=True):
+                yield from _walk_dir(path, seen_dirs)
+            elif path.suffix.lower() in IMPORTABLE_SUFFIXES:
+                yield path
+        except OSError as exc:
+            # A symlink loop pointing at itself raises ELOOP on stat.
+            yield WalkProblem(path, exc.strerror or str(exc))
+
+
+def read_limited(path: Path, max_bytes: int) -> bytes:
+    """Read a file's bytes, refusing more than `max_bytes`.
+
+    Raises:
+        OSError: unreadable or vanished file.
+        ValueError: the file is over the limit.
+    """
+    with open(path, "rb") as handle:
+        size = os.fstat(handle.fileno()).st_size
+        if size > max_bytes:
+            raise ValueError(f"file too large ({_mb(size)} MB; the limit is {_mb(max_bytes)} MB)")
+        data = handle.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise ValueError(f"file too large (over the {_mb(max_bytes)} MB limit)")
+    return data
+
+
+def _mb(n: int) -> str:
+    return f"{n / 1_000_000:.1f}".rstrip("0").rstrip(".")

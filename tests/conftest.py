@@ -1,0 +1,47 @@
+"""Test setup: Qt offscreen, GUI tests auto-marked, a temporary archive per test."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# The archive under test never lands in the user's real data folder.
+os.environ.pop("PARALLAX_ARCHIVE", None)
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test that uses a Qt fixture as `gui` (so `-m "not gui"` runs headless)."""
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if {"qtbot", "qapp", "qtmodeltester"} & set(fixtures):
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    """The folder of hand-written fixture files."""
+    return FIXTURES
+
+
+@pytest.fixture
+def archive_dir(tmp_path: Path) -> Path:
+    """An empty folder for a fresh archive."""
+    path = tmp_path / "archive"
+    path.mkdir()
+    return path
+
+
+@pytest.fixture
+def library(archive_dir: Path) -> Iterator[object]:
+    """A Library over a fresh archive, closed afterwards."""
+    from reader.library import Library
+
+    lib = Library(archive_dir)
+    yield lib
+    lib.close()
