@@ -1,0 +1,148 @@
+"""The Mention type and the trimming of raw NER spans into clean mentions."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+KEPT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "DATE"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One entity mention: ``text == article_text[start:end]``."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+
+
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE_END = re.compile(r"['\u2019](?:s|S)?$")
+_ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b[A-Z][a-z]{1,3}\.$")
+_EDGE_JUNK = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb()[]{}<>,;:!?*\u2022|/\\-\u2013\u2014 \t"
+_GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]+")
+# Interface words glued to names by careless extraction ("CloseRussian", "Pokrovskopen").
+_COMMON_ZIPF = 5.3
+_GLUED_SUFFIX_ZIPF = 4.0
+_MIN_NAME = 2
+
+
+@lru_cache(maxsize=50_000)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency  # heavy data load: only when a glue is seen
+
+    return zipf_frequency(word.lower(), "en")
+
+
+def clean_mentions(
+    text: str, spans: Sequence[tuple[int, int, str]], skip: Sequence[tuple[int, int]] = ()
+) -> list[Mention]:
+    """Trim raw (start, end, label) spans into mentions with exact offsets into text.
+
+    Drops spans overlapping a skip span, cuts spans at line breaks, strips a leading
+    "the", possessive "'s", edge punctuation, and words glued on by bad extraction.
+    """
+    out: list[Mention] = []
+    for start, end, label in spans:
+        if label not in KEPT_LABELS or _overlaps(start, end, skip):
+            continue
+        for piece_start, piece_end in _split_lines(text, start, end):
+            trimmed = _trim(text, piece_start, piece_end, label)
+            if trimmed is None:
+                continue
+            s, e = _unglue(text, *trimmed)
+            if _acceptable(text[s:e], label):
+                out.append(Mention(text[s:e], s, e, label))
+    out = [_drop_glued_suffix(text, m) for m in out]
+    return sorted(set(out), key=lambda m: (m.start, m.end))
+
+
+def _overlaps(start: int, end: int, skip: Sequence[tuple[int, int]]) -> bool:
+    return any(start < s_end and s_start < end for s_start, s_end in skip)
+
+
+def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    pieces = []
+    cursor = start
+    for match in re.finditer(r"\s*[\r\n]+\s*", text[start:end]):
+        pieces.append((cursor, start + match.start()))
+        cursor = start + match.end()
+    pieces.append((cursor, end))
+    return [(s, e) for s, e in pieces if e > s]
+
+
+def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
+    while start < end:
+        before = (start, end)
+        while start < end and text[start] in _EDGE_JUNK:
+            start += 1
+        match = _LEADING_ARTICLE.match(text, start, end)
+        if match:
+            start = match.end()
+        while end > start and text[end - 1] in _EDGE_JUNK:
+            end -= 1
+        if end > start and text[end - 1] == ".":
+            keep_dot = label == "DATE" or _ABBREV_END.search(text, start, end) is not None
+            if not keep_dot:
+                end -= 1
+        possessive = _POSSESSIVE_END.search(text, start, end)
+        if possessive and possessive.start() > start:
+            end = possessive.start()
+        if (start, end) == before:
+            break
+    return (start, end) if end > start else None
+
+
+def _unglue(text: str, start: int, end: int) -> tuple[int, int]:
+    """Cut words glued to a name, e.g. "personnelMoscow" or "CloseRussian"."""
+    span = text[start:end]
+    cuts = [m.start() for m in _GLUE.finditer(span)]
+    if not cuts:
+        return start, end
+    bounds = [0, *cuts, len(span)]
+    segments = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+    kept = []
+    for s, e in segments:
+        piece = span[s:e].strip()
+        first_word = _WORD.match(piece)
+        if piece[:1].islower():
+            continue  # a lower-case word glued before a name
+        if len(piece) < 4 and s > 0:
+            # Short capitalised stems inside a name are usually legitimate (McCain, DeSantis).
+            return start, end
+        if first_word and _zipf(first_word.group()) >= _COMMON_ZIPF and len(segments) > 1:
+            continue
+        kept.append((s, e))
+    if not kept:
+        return start, end
+    s, e = kept[0]
+    return start + s, start + e
+
+
+def _drop_glued_suffix(text: str, mention: Mention) -> Mention:
+    """ "Pokrovskopen" -> "Pokrovsk" when "Pokrovsk" stands alone elsewhere in the text."""
+    word = mention.text
+    if " " in word or not word.isalpha() or not word[:1].isupper() or len(word) < 6:
+        return mention
+    glued_count = len(re.findall(rf"\b{re.escape(word)}\b", text))
+    for cut in range(len(word) - 3, 2, -1):
+        stem, tail = word[:cut], word[cut:]
+        if not tail.islower() or _zipf(tail) < _GLUED_SUFFIX_ZIPF:
+            continue
+        if len(re.findall(rf"\b{re.escape(stem)}\b", text)) > glued_count:
+            return Mention(stem, mention.start, mention.start + cut, mention.label)
+    return mention
+
+
+def _acceptable(surface: str, label: str) -> bool:
+    if len(surface) < _MIN_NAME or not any(ch.isalnum() for ch in surface):
+        return False
+    if label == "DATE":
+        return True
+    # Named entities start with a capital or digit; lower-case spans are NER noise.
+    return surface[0].isupper() or surface[0].isdigit()
