@@ -40,7 +40,7 @@ def _run_trafilatura(tree: etree._Element, url: str | None, precise: bool) -> li
             favor_precision=precise,
             include_comments=False,
             include_tables=True,
-            include_links=True,
+            include_links=False,
             include_images=False,
             include_formatting=False,
             with_metadata=False,
@@ -75,6 +75,34 @@ def _caption_texts(tree: etree._Element) -> list[str]:
         if 0 < len(text) < 600:
             texts.append(text.lower())
     return texts
+
+
+def _headlines(tree: etree._Element, meta_title: object) -> list[str]:
+    """Every spelling of the headline the page carries (h1, og:title, <title>)."""
+    found = [str(meta_title)] if meta_title else []
+    for el in tree.xpath("//h1 | //title"):
+        found.append(normalize_space(el.text_content()))
+    found += [str(v) for v in tree.xpath("//meta[@property='og:title']/@content")]
+    return [h for h in found if h]
+
+
+def _anchor_texts(tree: etree._Element) -> list[str]:
+    texts = set()
+    for el in tree.iter("a"):
+        text = normalize_space(el.text_content())
+        if len(text) >= 8:
+            texts.add(text.lower())
+    return sorted(texts, key=len, reverse=True)
+
+
+def _measure_links(cands: list[Candidate], anchors: list[str]) -> None:
+    """Record how much of each paragraph is the text of a single link on the page."""
+    for c in cands:
+        low = c.text.lower()
+        for anchor in anchors:
+            if len(anchor) <= len(low) and anchor in low:
+                c.link_chars = max(c.link_chars, len(anchor))
+                break
 
 
 def _is_caption(text: str, captions: list[str]) -> bool:
@@ -122,7 +150,8 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     cands = _run_trafilatura(tree, canonical, precise=True)
     if _word_count(cands) < 300:
         cands = _choose(cands, _run_trafilatura(tree, canonical, precise=False))
-    cands = clean_candidates(cands, title, authors)
+    _measure_links(cands, _anchor_texts(tree))
+    cands = clean_candidates(cands, title, authors, _headlines(tree, meta.get("title")))
     captions = _caption_texts(tree)
     blocks = [Block(c.text, "caption" if _is_caption(c.text, captions) else c.kind) for c in cands]
     if not blocks:

@@ -9,13 +9,13 @@ from reader.ingest.html_blocks import Candidate
 # Calls to action and widget labels. Only ever applied to short paragraphs,
 # where such wording is the whole point of the paragraph.
 _PROMO_RE = re.compile(
-    r"newsletter|subscri(?:be|ption)|sign(?:ing)? up\b|\binbox\b|follow (?:us|me)\b|"
-    r"click here|read more\b|see more\b|related\s*:|also read\b|don.t miss\b|"
-    r"advertisement|sponsored|share this|tell us what you think|leave a (?:comment|reply)|"
+    r"newsletter|subscri(?:be|ption)\b|\binbox\b|follow (?:us|me)\b|^follow\b|"
+    r"^(?:read|see) more\b|^(?:related|more|also read|read also|see also)\s*:|don.t miss\b|"
+    r"share this|tell us what you think|leave a (?:comment|reply)|"
     r"all rights reserved|copyright|©|download (?:the|our) app|have a tip\b|"
-    r"(?:may|can) be reached at\b|contact (?:the )?(?:author|writer)|\bmost popular\b|"
-    r"recommended for you|more from\b|trending now|you may also like|"
-    r"^\s*comments?\s*$|^\s*(?:advert|ad)\s*$",
+    r"(?:may|can) be reached at\b|contact (?:the )?(?:author|writer)|you may also like|"
+    r"^(?:comments?|advertisement|advert|ad|most popular|trending(?: now)?|recommended"
+    r"(?: for you)?|related(?: articles| stories| posts)?)\W*$",
     re.IGNORECASE,
 )
 _PROMO_MAX_CHARS = 200
@@ -28,6 +28,9 @@ _DATELINE_RE = re.compile(
 # A paragraph that is (nearly) all link text and short is a link to elsewhere.
 _LINK_RATIO = 0.8
 _LINK_MAX_WORDS = 30
+_PROSE_WORDS = 15
+_LINK_RUN = 3
+_MAX_LEADING = 6
 _TOKEN_RE = re.compile(r"\w+")
 
 
@@ -48,6 +51,10 @@ def _is_link_block(c: Candidate) -> bool:
     return c.link_ratio >= _LINK_RATIO and len(c.text.split()) <= _LINK_MAX_WORDS
 
 
+def _is_prose(c: Candidate) -> bool:
+    return c.kind == "body" and not _is_link_block(c) and len(c.text.split()) >= _PROSE_WORDS
+
+
 def _is_meta_line(c: Candidate, authors: list[str]) -> bool:
     """Bylines and date lines that sit at the top of the text."""
     if len(c.text) > 120:
@@ -58,8 +65,27 @@ def _is_meta_line(c: Candidate, authors: list[str]) -> bool:
     return any(toks and toks == _tokens(a) for a in authors)
 
 
+def _drop_link_runs(cands: list[Candidate]) -> list[Candidate]:
+    """Remove runs of consecutive link paragraphs: lists of links to other articles."""
+    out: list[Candidate] = []
+    k = 0
+    while k < len(cands):
+        end = k
+        while end < len(cands) and _is_link_block(cands[end]):
+            end += 1
+        if end - k >= _LINK_RUN:
+            k = end
+            continue
+        out.append(cands[k])
+        k += 1
+    return out
+
+
 def clean_candidates(
-    cands: list[Candidate], title: str | None, authors: list[str]
+    cands: list[Candidate],
+    title: str | None,
+    authors: list[str],
+    headlines: list[str] | None = None,
 ) -> list[Candidate]:
     """Filter boilerplate out of extracted paragraphs.
 
@@ -67,14 +93,28 @@ def clean_candidates(
         cands: paragraphs in reading order.
         title: the page headline; a paragraph repeating it is dropped.
         authors: byline names; a paragraph that is only a byline is dropped.
+        headlines: other spellings of the headline (h1, og:title); dropped
+            when they come before the first paragraph of prose.
     """
     kept = [c for c in cands if not (title and _same_text(c.text, title))]
-    # Bylines and dates only count as boilerplate before the first real paragraph.
+    # Bylines, dates and headline variants only count as boilerplate before
+    # the first real paragraph.
     start = 0
-    while start < len(kept) and start < 6 and _is_meta_line(kept[start], authors):
+    while (
+        start < len(kept)
+        and start < _MAX_LEADING
+        and (
+            _is_meta_line(kept[start], authors)
+            or any(_same_text(kept[start].text, h) for h in headlines or [])
+        )
+    ):
         start += 1
-    kept = kept[start:]
-    kept = [c for c in kept if not _is_promo(c) and not _is_link_block(c)]
+    kept = _drop_link_runs(kept[start:])
+    kept = [c for c in kept if not _is_promo(c)]
+    # Links to other pages after the article's last real paragraph are related
+    # links or site furniture; inside the article they are usually content.
+    last = max((k for k, c in enumerate(kept) if _is_prose(c)), default=-1)
+    kept = kept[: last + 1] + [c for c in kept[last + 1 :] if not _is_link_block(c)]
     # Headings left dangling at the end introduced something that was removed.
     while kept and kept[-1].kind == "heading":
         kept.pop()

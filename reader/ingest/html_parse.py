@@ -35,6 +35,11 @@ _NEVER_TEXT = (
     "input",
     "dialog",
 )
+# Hover cards and pop-ups sit inside paragraphs in the markup but are not
+# part of the sentence they decorate.
+_POPUP_CLASS_RE = re.compile(
+    r"(?:^|[\s_-])(?:tooltip|popover|rollover|hovercard|popup|modal)(?:$|[\s_-])", re.IGNORECASE
+)
 _HIDDEN_STYLE_RE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 
 
@@ -62,6 +67,10 @@ def parse_html(markup: str) -> etree._Element | None:
     return tree if tree is not None and len(tree) else None
 
 
+def _inside_paragraph(el: etree._Element) -> bool:
+    return any(a.tag in ("p", "li", "blockquote") for a in el.iterancestors())
+
+
 def strip_non_text(tree: etree._Element) -> None:
     """Remove elements that can never be article text: scripts, frames, hidden boxes."""
     doomed = []
@@ -71,6 +80,9 @@ def strip_non_text(tree: etree._Element) -> None:
         if not isinstance(el.tag, str):
             continue
         if el.get("hidden") is not None or el.get("aria-hidden") == "true":
+            doomed.append(el)
+            continue
+        if _POPUP_CLASS_RE.search(el.get("class") or "") and _inside_paragraph(el):
             doomed.append(el)
             continue
         style = el.get("style")
