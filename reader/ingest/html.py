@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import logging
 import re
+from urllib.parse import urlparse
 
 from lxml import etree
 
@@ -86,6 +87,15 @@ def _headlines(tree: etree._Element, meta_title: object) -> list[str]:
     return [h for h in found if h]
 
 
+def _outlet(sitename: object, url: str | None) -> str | None:
+    """The site name, or the host name when the page names itself only by a URL."""
+    name = normalize_space(str(sitename)) if sitename else ""
+    if name and not re.match(r"^(?:https?:|www\.)", name, re.IGNORECASE):
+        return name
+    host = urlparse(url).hostname if url else None
+    return host.removeprefix("www.") if host else None
+
+
 def _anchor_texts(tree: etree._Element) -> list[str]:
     texts = set()
     for el in tree.iter("a"):
@@ -145,7 +155,8 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     meta = _metadata(tree, url)
     canonical = canonical_url(tree, url)
     title = clean_title(meta.get("title"), meta.get("sitename"), canonical)  # type: ignore[arg-type]
-    authors = clean_authors(meta.get("author"))  # type: ignore[arg-type]
+    outlet = _outlet(meta.get("sitename"), canonical)
+    authors = clean_authors(meta.get("author"), outlet)  # type: ignore[arg-type]
 
     cands = _run_trafilatura(tree, canonical, precise=True)
     if _word_count(cands) < 300:
@@ -162,7 +173,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         title=title,
         authors=authors,
         published=original_date(tree, canonical),
-        outlet=normalize_space(str(meta["sitename"])) if meta.get("sitename") else None,
+        outlet=outlet,
         url=canonical,
         language=page_language(tree, text),
         blocks=blocks,

@@ -21,9 +21,10 @@ _STOPLIST_CODES = {
     "Slovak": "sk", "Slovenian": "sl", "Spanish": "es", "Swedish": "sv", "Tagalog": "tl",
     "Turkish": "tr", "Ukrainian": "uk", "Vietnamese": "vi", "Welsh": "cy",
 }  # fmt: skip
-_WORD_RE = re.compile(r"[^\W\d_]+")
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _LANG_ATTR_RE = re.compile(r"^([a-zA-Z]{2})(?:[-_][a-zA-Z0-9]+)*$")
 _SAMPLE_WORDS = 400
+_SHARED_LISTS = 4
 
 
 def _declared(tree: etree._Element) -> str | None:
@@ -71,7 +72,18 @@ def _script_language(text: str) -> str | None:
 def _stoplists() -> dict[str, frozenset[str]]:
     import justext
 
-    return {code: frozenset(justext.get_stoplist(name)) for name, code in _STOPLIST_CODES.items()}
+    lists = {code: frozenset(justext.get_stoplist(name)) for name, code in _STOPLIST_CODES.items()}
+    # Some lists were mined from Wikipedia and contain common English words and
+    # first names; without this, English prose or a list of names scores as
+    # Finnish or Estonian. A word on many lists says little about any of them.
+    english = lists["en"]
+    seen = Counter(w for words in lists.values() for w in words)
+    return {
+        code: frozenset(
+            w for w in words if code == "en" or (w not in english and seen[w] < _SHARED_LISTS)
+        )
+        for code, words in lists.items()
+    }
 
 
 def _stopword_shares(text: str) -> dict[str, float]:

@@ -45,6 +45,15 @@ _ROLE_WORDS = {
     "updated",
     "published",
 }
+# Words that end the name part of a byline ("Jane Doe Business Columnist",
+# "Jane Doe November 19"): roles, dates, "published".
+_STOP_WORDS = {
+    "writer", "reporter", "editor", "correspondent", "contributor", "columnist",
+    "journalist", "photographer", "producer", "staff", "published", "updated",
+    "posted", "editorial", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december", "jan", "feb",
+    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}  # fmt: skip
 _HANDLE_RE = re.compile(r"@\w+|\S+@\S+\.\w+|https?://\S+")
 
 
@@ -109,7 +118,39 @@ def _is_role(part: str) -> bool:
     return bool(words) and all(w in _ROLE_WORDS or len(w) <= 2 for w in words)
 
 
-def clean_authors(raw: str | list[str] | None) -> list[str]:
+def _name_part(part: str) -> str:
+    """The leading name in `part`, without trailing roles, dates or lowercase debris."""
+    words = part.split()
+    for k, word in enumerate(words):
+        if word.lower().strip(".,") in _STOP_WORDS:
+            # "AP Auto Writer" names no one; "Jane Doe Business Columnist" does.
+            words = words[:k]
+            if any((w.isupper() and len(w) <= 4) or len(w) <= 2 for w in words):
+                return ""
+            if len(words) > 2:
+                words = words[:2]
+            break
+    while words and words[-1][:1].islower():
+        words.pop()
+    return " ".join(words)
+
+
+def _is_org_or_code(part: str, outlet: str | None) -> bool:
+    # Single all-caps tokens are agencies or credentials (AP, PTI, RDN), not names.
+    if " " not in part and part.isupper():
+        return True
+    if not outlet:
+        return False
+    # "CNN", "CNN Business", "Business Insider" when the outlet is that site.
+    outlet_words = [w for w in outlet.lower().split() if w not in {"the", "a", "an"}]
+    part_words = part.lower().split()
+    if not outlet_words or not part_words:
+        return False
+    same_start = _letters(part_words[0]) == _letters(outlet_words[0])
+    return _letters(part) in _letters(outlet) or (same_start and len(part_words) <= 2)
+
+
+def clean_authors(raw: str | list[str] | None, outlet: str | None = None) -> list[str]:
     """Split a byline into names, without "By", roles, handles or e-mail addresses."""
     if not raw:
         return []
@@ -120,7 +161,10 @@ def clean_authors(raw: str | list[str] | None) -> list[str]:
         for part in _AUTHOR_SPLIT_RE.split(item):
             part = _AUTHOR_PREFIX_RE.sub("", _clean(part)).strip(" .:-–—|/")
             part = re.sub(r"^(?:by)\s+", "", part, flags=re.IGNORECASE)
-            if not part or _is_role(part) or any(ch.isdigit() for ch in part):
+            if not part or _is_role(part):
+                continue
+            part = _name_part(part)
+            if not part or any(ch.isdigit() for ch in part) or _is_org_or_code(part, outlet):
                 continue
             # A name is a few words; longer strings are sentences or org blurbs.
             if len(part.split()) > 5 or len(part) > 60:
