@@ -195,6 +195,40 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_annotate(args: argparse.Namespace) -> int:
+    """annotate ID --quote TEXT [--note T] [--tag T]...: highlight the first match."""
+    from reader.annotations.store import AnnotationError
+
+    with open_library(args) as lib:
+        try:
+            record = lib.annotate(
+                args.id, quote=args.quote, note=args.note, tags=args.tags, colour=args.colour
+            )
+        except AnnotationError as exc:
+            raise UsageError(str(exc)) from exc
+    emit(
+        args,
+        record.to_json(),
+        f"annotation {record.id} on article {record.article} [{record.start}:{record.end}]",
+    )
+    return EXIT_OK
+
+
+def cmd_annotations_list(args: argparse.Namespace) -> int:
+    """annotations list [--article ID] [--tag T]."""
+    with open_library(args) as lib:
+        rows = lib.annotations(article_id=args.article, tag=args.tag)
+    text = "\n".join(
+        f"{r.id:>5}  article {r.article}  “{r.quote[:60]}”"
+        + (f"  — {r.note[:40]}" if r.note else "")
+        + (f"  [{', '.join(r.tags)}]" if r.tags else "")
+        + ("  (orphaned)" if r.orphaned else "")
+        for r in rows
+    )
+    emit(args, [r.to_json() for r in rows], text or "no annotations")
+    return EXIT_OK
+
+
 def cmd_check(args: argparse.Namespace) -> int:
     """check [--repair]: verify archive, originals and index."""
     with open_library(args) as lib:

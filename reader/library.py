@@ -12,15 +12,22 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from reader import PIPELINE_VERSION
+from reader.annotations import store as annotation_store
 from reader.archive import repo
 from reader.archive.db import make_engine, session_scope, sqlite_url
 from reader.archive.migrate import upgrade_if_needed
-from reader.archive.models import Article, Blob
+from reader.archive.models import Annotation, Article, Blob
 from reader.importer import Importer
 from reader.ingest.document import extract_document
 from reader.ingest.walk import read_limited
 from reader.paths import DB_NAME, INDEX_DIR
-from reader.records import ArticleDetail, ArticleSummary, CheckReport, ImportReport
+from reader.records import (
+    AnnotationView,
+    ArticleDetail,
+    ArticleSummary,
+    CheckReport,
+    ImportReport,
+)
 from reader.types import ArticleId
 
 log = logging.getLogger("reader.library")
@@ -133,6 +140,81 @@ class Library:
         with self._sessions() as session:
             article = session.get(Article, article_id)
             return None if article is None else article.blob.data
+
+    # -- annotations -------------------------------------------------------
+
+    def annotate(
+        self,
+        article_id: int,
+        *,
+        start: int | None = None,
+        end: int | None = None,
+        quote: str | None = None,
+        note: str = "",
+        tags: Sequence[str] = (),
+        colour: str = "yellow",
+    ) -> AnnotationView:
+        """Highlight a span (by offsets, or the first match of `quote`) with a note and tags."""
+        with session_scope(self._sessions) as session:
+            row = annotation_store.create(
+                session,
+                article_id,
+                start=start,
+                end=end,
+                quote=quote,
+                note=note,
+                tags=tags,
+                colour=colour,
+            )
+            return annotation_store.view(row)
+
+    def annotations(
+        self, *, article_id: int | None = None, tag: str | None = None
+    ) -> list[AnnotationView]:
+        """Annotations in text order, optionally of one article or with one tag."""
+        with self._sessions() as session:
+            return annotation_store.query(session, article_id=article_id, tag=tag)
+
+    def update_annotation(
+        self,
+        annotation_id: int,
+        *,
+        note: str | None = None,
+        tags: Sequence[str] | None = None,
+        colour: str | None = None,
+    ) -> AnnotationView:
+        """Edit an annotation's note, tags or colour."""
+        with session_scope(self._sessions) as session:
+            row = annotation_store.update(
+                session, annotation_id, note=note, tags=tags, colour=colour
+            )
+            return annotation_store.view(row)
+
+    def delete_annotation(self, annotation_id: int) -> AnnotationView | None:
+        """Delete an annotation; returns what it was (so the GUI can undo)."""
+        with session_scope(self._sessions) as session:
+            row = session.get(Annotation, annotation_id)
+            if row is None:
+                return None
+            before = annotation_store.view(row)
+            session.delete(row)
+            return before
+
+    def restore_annotation(self, record: AnnotationView) -> AnnotationView:
+        """Re-create a deleted annotation from its record (undo of delete)."""
+        return self.annotate(
+            record.article,
+            start=record.start,
+            end=record.end,
+            note=record.note,
+            tags=record.tags,
+            colour=record.colour,
+        )
+
+    def link_annotations(self, source_id: int, target_id: int, label: str) -> None:
+        """Link two annotations across sources ("same claim", "contradicts", ...)."""
+        with session_scope(self._sessions) as session:
+            annotation_store.link(session, source_id, target_id, label)
 
     # -- verifying ---------------------------------------------------------
 

@@ -97,3 +97,27 @@ class CheckReport:
             "problems": self.problems,
             "repaired": self.repaired,
         }
+
+
+@dataclass(frozen=True)
+class AnnotationView:
+    """One annotation as the CLI prints it and the GUI lists it."""
+
+    id: int
+    article: int
+    quote: str
+    prefix: str
+    suffix: str
+    start: int
+    end: int
+    note: str
+    tags: list[str]
+    colour: str
+    orphaned: bool
+    created: str
+    updated: str
+    links: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        """The `annotations list --json` shape."""
+        return asdict(self)

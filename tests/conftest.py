@@ -8,6 +8,11 @@ from pathlib import Path
 
 import pytest
 
+# urllib3 (pulled in by trafilatura) probes IPv6 support by creating a socket when
+# first imported; import it before pytest-socket blocks sockets so that the probe
+# is not reported as a network attempt. It connects to nothing.
+import urllib3  # noqa: F401
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The archive under test never lands in the user's real data folder.
 os.environ.pop("PARALLAX_ARCHIVE", None)

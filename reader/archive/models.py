@@ -143,3 +143,73 @@ class EntityDecision(Base):
     kind: Mapped[str] = mapped_column(String(16))
     payload: Mapped[dict[str, object]] = mapped_column(JSON)
     created_at: Mapped[datetime]
+
+
+class Annotation(Base):
+    """A highlight on an article's text, anchored by quote and context as well as offsets."""
+
+    __tablename__ = "annotation"
+    __table_args__ = (Index("ix_annotation_article", "article_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    article_id: Mapped[int] = mapped_column(ForeignKey("article.id", ondelete="CASCADE"))
+    quote: Mapped[str] = mapped_column(Text)
+    prefix: Mapped[str] = mapped_column(Text, default="")
+    suffix: Mapped[str] = mapped_column(Text, default="")
+    start: Mapped[int]
+    end: Mapped[int]
+    note: Mapped[str] = mapped_column(Text, default="")
+    colour: Mapped[str] = mapped_column(String(16), default="yellow")
+    author: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+    # True when re-extraction left no place for the quote: listed as an orphan.
+    orphaned: Mapped[bool] = mapped_column(default=False)
+    anchor_method: Mapped[str] = mapped_column(String(16), default="exact")
+
+    tags: Mapped[list[Tag]] = relationship(secondary="annotation_tag", order_by="Tag.name")
+
+
+class Tag(Base):
+    """A label users put on annotations."""
+
+    __tablename__ = "tag"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+
+
+class AnnotationTag(Base):
+    """Which annotation carries which tag."""
+
+    __tablename__ = "annotation_tag"
+
+    annotation_id: Mapped[int] = mapped_column(
+        ForeignKey("annotation.id", ondelete="CASCADE"), primary_key=True
+    )
+    tag_id: Mapped[int] = mapped_column(ForeignKey("tag.id", ondelete="CASCADE"), primary_key=True)
+
+
+class AnnotationLink(Base):
+    """An annotation linked to a passage of another article ("same claim", "contradicts"...)."""
+
+    __tablename__ = "annotation_link"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("annotation.id", ondelete="CASCADE"))
+    target_id: Mapped[int] = mapped_column(ForeignKey("annotation.id", ondelete="CASCADE"))
+    label: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+
+
+class SavedSearch(Base):
+    """A named query the user can re-run."""
+
+    __tablename__ = "saved_search"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    query: Mapped[str] = mapped_column(Text)
+    sort: Mapped[str] = mapped_column(String(16), default="relevance")
+    variants: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[datetime]
