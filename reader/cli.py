@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -76,6 +77,21 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--repair", action="store_true")
     p.set_defaults(handler=cmd_check)
+
+    p = sub.add_parser("annotate", parents=[common], help="annotate the first match of a quote")
+    p.add_argument("id", type=int)
+    p.add_argument("--quote", required=True)
+    p.add_argument("--note", default="")
+    p.add_argument("--tag", action="append", default=[], dest="tags")
+    p.add_argument("--colour", "--color", default="yellow")
+    p.set_defaults(handler=cmd_annotate)
+
+    annotations = sub.add_parser("annotations", parents=[common], help="list, export, import")
+    asub = annotations.add_subparsers(dest="action", metavar="ACTION", required=True)
+    p = asub.add_parser("list", parents=[common])
+    p.add_argument("--article", type=int)
+    p.add_argument("--tag")
+    p.set_defaults(handler=cmd_annotations_list)
     return parser
 
 
@@ -83,6 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="parallax: %(message)s")
     if not getattr(args, "command", None):
         parser.print_help()
         return EXIT_USAGE

@@ -69,13 +69,13 @@ class Importer:
             report.failed.append({"path": str(path), "error": "document nested too deeply"})
             return
         except Exception as exc:  # a bug in extraction must not stop the batch
-            log.exception("extracting %s failed", path)
+            log.debug("extracting %s failed", path, exc_info=True)
             report.failed.append({"path": str(path), "error": f"could not extract: {exc}"})
             return
         try:
             article_id, duplicate_of = self._store(doc, path)
         except Exception as exc:
-            log.exception("storing %s failed", path)
+            log.debug("storing %s failed", path, exc_info=True)
             report.failed.append({"path": str(path), "error": f"could not store: {exc}"})
             return
         if duplicate_of is not None:

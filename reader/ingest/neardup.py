@@ -9,6 +9,8 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
+# Named explicitly so stored signatures stay comparable across datasketch versions.
+SCHEME = "affine32"
 SHINGLE = 5
 # Jaccard similarity of 5-word shingles above which two texts are "the same story":
 # a re-save with a changed headline or a trimmed paragraph stays well above it.
@@ -20,7 +22,7 @@ _WORD = re.compile(r"\w+")
 def signature(text: str) -> MinHash:
     """The MinHash of a text's lower-cased 5-word shingles."""
     words = _WORD.findall(text.casefold())
-    mh = MinHash(num_perm=NUM_PERM)
+    mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
     shingles = {" ".join(words[i : i + SHINGLE]) for i in range(max(1, len(words) - SHINGLE + 1))}
     mh.update_batch([s.encode("utf-8") for s in shingles])
     return mh
@@ -34,7 +36,7 @@ def to_hex(mh: MinHash) -> str:
 def from_hex(value: str) -> MinHash:
     """Load a stored signature."""
     values = np.frombuffer(bytes.fromhex(value), dtype=np.uint64)
-    return MinHash(num_perm=NUM_PERM, hashvalues=values)
+    return MinHash(num_perm=NUM_PERM, hashvalues=values, scheme=SCHEME)
 
 
 class NearDuplicateIndex:
