@@ -1,0 +1,158 @@
+"""Read an article's header out of pasted lines: title, standfirst, byline and date."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .boilerplate import LineInfo
+from .byline import looks_like_name, parse_byline, split_authors
+from .captions import is_placeholder, looks_like_caption
+from .dates import is_date_line
+from .lines import normalise_line
+
+_MAX_TITLE_WORDS = 30
+_IN_LINE_BY = re.compile(r"(?:^|(?<=[\s\w]))[Bb]y\s+(?P<names>[A-Z].{2,120})$")
+_ROLE_LINE = re.compile(
+    r"^(?:senior |chief |deputy |staff |special |political |foreign |business )?"
+    r"(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|analyst"
+    r"|producer|photographer)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Header:
+    """What the header told us, and which lines it used up.
+
+    Attributes:
+        title: the headline.
+        subtitle: the standfirst.
+        authors: clean author names.
+        published: ISO 8601 date or date-time.
+        used: indices of lines that belong to the header (not body text).
+    """
+
+    title: str | None = None
+    subtitle: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    used: set[int] = field(default_factory=set)
+
+
+def _heading_like(info: LineInfo, lang: str | None) -> bool:
+    text = info.text
+    if info.cls == "bad" or not 3 <= info.words <= _MAX_TITLE_WORDS:
+        return False
+    if text.endswith((".", ",", ";", ")")) and not text.endswith("..."):
+        return False
+    if is_placeholder(text) or looks_like_caption(text) or is_date_line(text, lang):
+        return False
+    if parse_byline(text) is not None:
+        return False
+    letters = sum(c.isalpha() for c in text)
+    return letters >= 0.6 * len(text.replace(" ", ""))
+
+
+def _is_nav(info: LineInfo) -> bool:
+    return info.words <= 3 and not info.text.endswith((".", "?", "!"))
+
+
+def _find_title(infos: Sequence[LineInfo], body_start: int, lang: str | None) -> int | None:
+    zone = range(0, max(body_start, 1))
+    counts = Counter(normalise_line(i.text) for i in infos)
+    candidates = [i for i in zone if _heading_like(infos[i], lang)]
+    repeated = [i for i in candidates if counts[normalise_line(infos[i].text)] > 1]
+    if repeated:
+        return repeated[0]
+    # Menus come before the headline: take the first heading after the last menu run.
+    last_nav_end = 0
+    run = 0
+    for i in zone:
+        run = run + 1 if _is_nav(infos[i]) else 0
+        if run >= 3:
+            last_nav_end = i + 1
+    after_nav = [i for i in candidates if i >= last_nav_end]
+    if after_nav:
+        return after_nav[0]
+    return candidates[0] if candidates else None
+
+
+def _authors_in(text: str) -> list[str] | None:
+    names = parse_byline(text)
+    if names:
+        return names
+    if len(text.split()) <= 14:
+        m = _IN_LINE_BY.search(text)
+        if m:
+            return split_authors(m.group("names")) or None
+    return None
+
+
+def _bio_authors(infos: Sequence[LineInfo]) -> tuple[list[str], set[int]]:
+    """Names standing alone on a line next to a role line, or repeated, near the end."""
+    counts = Counter(i.text for i in infos if looks_like_name(i.text))
+    found: list[str] = []
+    used: set[int] = set()
+    for idx, info in enumerate(infos):
+        if not looks_like_name(info.text):
+            continue
+        nxt = infos[idx + 1].text if idx + 1 < len(infos) else ""
+        if _ROLE_LINE.match(nxt) or counts[info.text] > 1:
+            if info.text not in found:
+                found.append(info.text)
+            used.add(idx)
+            if _ROLE_LINE.match(nxt):
+                used.add(idx + 1)
+    return found, used
+
+
+def read_header(infos: Sequence[LineInfo], body_start: int, lang: str | None) -> Header:
+    """Find the header fields among the lines before (and just into) the body."""
+    header = Header()
+    title_idx = _find_title(infos, body_start, lang)
+    zone_end = max(body_start, (title_idx or 0) + 1)
+    if title_idx is not None:
+        header.title = infos[title_idx].text
+        key = normalise_line(header.title)
+        header.used |= {i for i, info in enumerate(infos) if normalise_line(info.text) == key}
+    start = title_idx + 1 if title_idx is not None else 0
+    for i in range(start, min(zone_end + 2, len(infos))):
+        info = infos[i]
+        text = info.text
+        if i in header.used or info.cls == "bad" and not is_date_line(text, lang):
+            continue
+        date = is_date_line(text, lang)
+        if date:
+            if header.published is None or (
+                not date.is_update and len(date.iso) > len(header.published)
+            ):
+                header.published = header.published or date.iso
+                if len(date.iso) > len(header.published) and header.published in date.iso:
+                    header.published = date.iso
+            header.used.add(i)
+            rest = text[: date.start] + text[date.end :]
+            names = _authors_in(rest.strip(" -–|·•,"))
+            if names and not header.authors:
+                header.authors = names
+            continue
+        names = _authors_in(text)
+        if names and not header.authors and info.words <= 20:
+            header.authors = names
+            header.used.add(i)
+            continue
+        if (
+            header.subtitle is None
+            and i < body_start
+            and info.words >= 6
+            and not looks_like_caption(text)
+        ):
+            header.subtitle = text
+            key = normalise_line(text)
+            header.used |= {j for j, o in enumerate(infos) if normalise_line(o.text) == key}
+    if not header.authors:
+        header.authors, used = _bio_authors(infos)
+        header.used |= used
+    return header

@@ -1,0 +1,125 @@
+"""Turn text pasted from a news page into a clean article: header fields plus paragraphs."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .boilerplate import LineInfo, classify_line, select_article
+from .captions import is_placeholder, looks_like_caption, undouble
+from .glue import DocumentVocabulary, split_glued
+from .header import read_header
+from .language import detect_language, stopwords
+from .lines import normalise_line, sanitise, split_lines
+from .model import Block, Extracted
+from .outlet import find_outlet
+
+__all__ = ["extract_pasted", "normalise_line"]
+
+# Larger pastes are not articles; cleaning them whole would only cost time.
+_MAX_CHARS = 3_000_000
+_TERMINAL = re.compile(r"[.!?…。！？\"”’»)]\s*$")
+_MAX_EDGE_EXTENSION = 2
+
+
+@dataclass
+class _Line:
+    text: str
+    caption: bool = False
+
+
+def _prepare(text: str) -> tuple[list[_Line], str | None]:
+    """Sanitise, split, undo doubled captions and restore lost paragraph breaks."""
+    raw = split_lines(sanitise(text[:_MAX_CHARS]))
+    staged: list[_Line] = []
+    for line in raw:
+        doubled = undouble(line)
+        if doubled:
+            staged.append(_Line(doubled[1], caption=True))
+        else:
+            staged.append(_Line(line))
+    lang = detect_language("\n".join(s.text for s in staged))
+    vocab = DocumentVocabulary.from_lines(s.text for s in staged)
+    out: list[_Line] = []
+    for s in staged:
+        pieces = split_glued(s.text, vocab, lang or "en")
+        for k, piece in enumerate(pieces):
+            line = _Line(piece, caption=s.caption and k == 0)
+            # A caption line is often followed by the same caption with a credit.
+            if out and (line.text == out[-1].text or line.text.startswith(out[-1].text)):
+                if len(out[-1].text) >= 15 or line.text == out[-1].text:
+                    line.caption = line.caption or out[-1].caption
+                    out[-1] = line
+                    continue
+            out.append(line)
+    return out, lang
+
+
+def _extend_edges(keep: list[int], infos: list[LineInfo]) -> list[int]:
+    """Let the article run on over short sentences the prose score left at its ends."""
+    if not keep:
+        return keep
+    extra = []
+    i = keep[-1] + 1
+    while i < len(infos) and len(extra) < _MAX_EDGE_EXTENSION:
+        info = infos[i]
+        if info.cls == "bad" or info.words < 2 or not _TERMINAL.search(info.text):
+            break
+        extra.append(i)
+        i += 1
+    return keep + extra
+
+
+def _block_kind(line: _Line, info: LineInfo, after_placeholder: bool) -> str:
+    if line.caption or looks_like_caption(line.text, after_placeholder):
+        return "caption"
+    if info.words <= 15 and not _TERMINAL.search(line.text) and not line.text.endswith(":"):
+        return "heading"
+    return "body"
+
+
+def extract_pasted(text: str, recurring_lines: frozenset[str] = frozenset()) -> Extracted:
+    """Clean pasted article text and read its header.
+
+    Args:
+        text: the pasted text, as the user gave it.
+        recurring_lines: lines (normalised with `normalise_line`) seen in other
+            articles of the same outlet; they are treated as boilerplate.
+
+    Returns:
+        The metadata found and the article's paragraphs; captions are kept as
+        blocks of kind "caption".
+    """
+    if not isinstance(text, str) or not text.strip():
+        return Extracted()
+    lines, lang = _prepare(text)
+    stops = stopwords(lang)
+    infos: list[LineInfo] = []
+    placeholders: set[int] = set()
+    for i, line in enumerate(lines):
+        info = classify_line(line.text, stops, recurring_lines, normalise_line(line.text))
+        if is_placeholder(line.text) and not line.caption:
+            placeholders.add(i)
+            info = LineInfo(info.text, info.words, "bad")
+        elif line.caption or (i - 1 in placeholders and info.cls != "bad"):
+            # Captions sit inside the article; they must not split its run.
+            info = LineInfo(info.text, info.words, "near")
+        infos.append(info)
+    keep = _extend_edges(select_article(infos), infos)
+    body_start = keep[0] if keep else len(infos)
+    header = read_header(infos, body_start, lang)
+    blocks = []
+    for i in keep:
+        if i in header.used:
+            continue
+        kind = _block_kind(lines[i], infos[i], i - 1 in placeholders)
+        blocks.append(Block(lines[i].text, kind))  # type: ignore[arg-type]
+    return Extracted(
+        title=header.title,
+        subtitle=header.subtitle,
+        authors=header.authors,
+        published=header.published,
+        outlet=find_outlet([ln.text for ln in lines]),
+        language=lang,
+        blocks=blocks,
+    )
