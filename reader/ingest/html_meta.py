@@ -157,7 +157,8 @@ def clean_authors(raw: str | list[str] | None, outlet: str | None = None) -> lis
     items = raw if isinstance(raw, list) else [raw]
     names: list[str] = []
     for item in items:
-        item = _HANDLE_RE.sub(" ", _clean(item))
+        # Parentheses hold handles, affiliations or roles, never the name itself.
+        item = re.sub(r"\([^)]*\)|\[[^\]]*\]", " ", _HANDLE_RE.sub(" ", _clean(item)))
         for part in _AUTHOR_SPLIT_RE.split(item):
             part = _AUTHOR_PREFIX_RE.sub("", _clean(part)).strip(" .:-–—|/")
             part = re.sub(r"^(?:by)\s+", "", part, flags=re.IGNORECASE)
