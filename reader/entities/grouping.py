@@ -1,0 +1,158 @@
+"""Grouping the mentions of one article that name the same thing, before archive look-up."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Collection, Mapping
+from dataclasses import dataclass
+
+from reader.entities import gazetteer
+from reader.entities.mentions import Mention
+from reader.entities.normalise import fold_key
+from reader.entities.similarity import PLACE_TYPES, compatible, fuzzy_score
+
+_SHORT_FORM_LABELS = frozenset({"PERSON", "ORG"})  # surnames are often tagged ORG
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """A mention with its matching keys."""
+
+    index: int
+    mention: Mention
+    key: str
+    fold: str
+    label: str
+    place: int | None  # GeoNames id, for place-typed mentions of known places
+    iso: str | None  # for DATE mentions
+
+
+def _is_short_form(short: str, full: str) -> bool:
+    """ "rubio" is a short form of "marco rubio": its words end the longer name."""
+    short_words, full_words = short.split(), full.split()
+    return 0 < len(short_words) < len(full_words) and full_words[-len(short_words) :] == short_words
+
+
+def relation(
+    item: Item, others: Collection[str], acronym_table: Mapping[str, set[str]]
+) -> tuple[str, float] | None:
+    """The safest rule tying an item to any of the other keys of its entity, if one does."""
+    if item.key in others:
+        return "same_key", 1.0
+    if acronym_table.get(item.key, set()) & set(others):
+        return "acronym", 0.9
+    folds = {fold_key(o) for o in others}
+    if item.fold in folds:
+        return "transliteration", 0.9
+    if item.place is not None and any(gazetteer.place_id(o) == item.place for o in others):
+        return "gazetteer", 0.9
+    if any(_is_short_form(item.key, o) or _is_short_form(o, item.key) for o in others):
+        return "short_form", 0.85
+    place = item.label in PLACE_TYPES
+    best = max((fuzzy_score(item.fold, f, place=place) for f in folds), default=0.0)
+    if best > 0.0:
+        return "fuzzy", best
+    return None
+
+
+class _Sets:
+    """Union-find over keys that refuses to join keys owned by two different entities."""
+
+    def __init__(self, keys: list[str], owner: Callable[[str], int | None]) -> None:
+        self.parent = {k: k for k in keys}
+        self.owner = {k: owner(k) for k in keys}
+
+    def find(self, key: str) -> str:
+        while self.parent[key] != key:
+            self.parent[key] = self.parent[self.parent[key]]
+            key = self.parent[key]
+        return key
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return
+        oa, ob = self.owner[ra], self.owner[rb]
+        if oa is not None and ob is not None and oa != ob:
+            return  # the machine never merges two existing entities
+        self.parent[rb] = ra
+        self.owner[ra] = oa if oa is not None else ob
+
+
+def group_items(
+    items: list[Item],
+    acronym_table: Mapping[str, set[str]],
+    owner: Callable[[str], int | None],
+) -> list[list[Item]]:
+    """Group one article's items by the rules safe within a single article.
+
+    Same key, acronym, transliteration, same GeoNames place, a surname after the full
+    name, and gated fuzzy similarity.  Keys already owned by two different entities
+    are never joined.
+    """
+    by_key: dict[str, list[Item]] = {}
+    for item in items:
+        by_key.setdefault(item.key, []).append(item)
+    keys = list(by_key)
+    label = {k: Counter(i.label for i in v).most_common(1)[0][0] for k, v in by_key.items()}
+    rep = {k: v[0] for k, v in by_key.items()}
+    sets = _Sets(keys, owner)
+    by_fold: dict[str, str] = {}
+    for key in keys:
+        item = rep[key]
+        for other in acronym_table.get(key, ()):
+            if other in by_key:
+                sets.union(key, other)
+        if item.fold in by_fold:
+            other = by_fold[item.fold]
+            if compatible(label[key], label[other]) and not _two_places(item, rep[other]):
+                sets.union(key, other)
+        else:
+            by_fold[item.fold] = key
+    _join_places(keys, rep, label, sets)
+    _join_short_forms(keys, label, sets)
+    _join_fuzzy(keys, rep, label, sets)
+    groups: dict[str, list[Item]] = {}
+    for key in keys:
+        groups.setdefault(sets.find(key), []).extend(by_key[key])
+    return [sorted(g, key=lambda i: i.index) for g in groups.values()]
+
+
+def _two_places(a: Item, b: Item) -> bool:
+    return a.place is not None and b.place is not None and a.place != b.place
+
+
+def _join_places(keys: list[str], rep: dict[str, Item], label: dict[str, str], sets: _Sets) -> None:
+    first: dict[int, str] = {}
+    for key in keys:
+        place = rep[key].place
+        if place is None or label[key] not in PLACE_TYPES:
+            continue
+        if place in first:
+            sets.union(first[place], key)
+        else:
+            first[place] = key
+
+
+def _join_short_forms(keys: list[str], label: dict[str, str], sets: _Sets) -> None:
+    full_names = [k for k in keys if label[k] == "PERSON" and len(k.split()) > 1]
+    for key in keys:
+        if label[key] not in _SHORT_FORM_LABELS:
+            continue
+        fulls = {sets.find(f) for f in full_names if _is_short_form(key, f)}
+        if len(fulls) == 1:  # "Trump" after both Donald and Melania Trump stays unlinked
+            sets.union(next(iter(fulls)), key)
+
+
+def _join_fuzzy(keys: list[str], rep: dict[str, Item], label: dict[str, str], sets: _Sets) -> None:
+    named = [k for k in keys if label[k] != "DATE"]
+    for i, a in enumerate(named):
+        for b in named[i + 1 :]:
+            fa, fb = rep[a].fold, rep[b].fold
+            if fa[:1] != fb[:1] or abs(len(fa) - len(fb)) > 2:
+                continue
+            if not compatible(label[a], label[b]) or _two_places(rep[a], rep[b]):
+                continue
+            place = label[a] in PLACE_TYPES or label[b] in PLACE_TYPES
+            if fuzzy_score(fa, fb, place=place) > 0.0:
+                sets.union(a, b)

@@ -1,0 +1,372 @@
+"""Cross-archive entity linker: one article's mentions to existing or new entities."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from rapidfuzz import fuzz, process
+
+from reader.entities import acronyms, gazetteer
+from reader.entities.dates import normalise_date
+from reader.entities.grouping import Item, group_items, relation
+from reader.entities.mentions import Mention
+from reader.entities.model import (
+    NEW,
+    RULES,
+    UNRESOLVED_DATE,
+    Alias,
+    ArticleLinks,
+    KnownEntity,
+    Link,
+    NewEntity,
+    UserDecisions,
+)
+from reader.entities.normalise import fold_key, norm_key
+from reader.entities.similarity import FUZZY_MIN, PLACE_TYPES, compatible, fuzzy_score
+
+_SCORES = {
+    "user": 1.0,
+    "same_key": 1.0,
+    "transliteration": 0.9,
+    "gazetteer": 0.9,
+    "acronym": 0.9,
+    "short_form": 0.75,
+}
+_LENGTH_SLACK = 2  # fuzzy candidates differ in length by at most this many letters
+
+
+@dataclass
+class _Entity:
+    id: int
+    canonical: str
+    types: Counter[str] = field(default_factory=Counter)
+    keys: dict[str, str] = field(default_factory=dict)  # key -> rule that attached it
+
+    major_place: bool = False
+
+    @property
+    def type(self) -> str:
+        if not self.types:
+            return "ORG"
+        best = self.types.most_common(1)[0][0]
+        if self.major_place and best in ("PERSON", "ORG"):
+            # Small models tag "Kyiv" PERSON half the time; a big real place wins the vote.
+            return max(PLACE_TYPES, key=lambda t: (self.types[t], t == "GPE"))
+        return best
+
+
+class Linker:
+    """Links mentions article by article against a growing set of entities.
+
+    Build it from the stored entities and the user's decisions, call ``link_article``
+    for each new article, store the returned new entities and ``register`` their ids.
+    Index look-ups are blocked by key, folded key, place and first letter + length, so
+    linking stays fast with ~100k aliases.
+    """
+
+    def __init__(
+        self, known: Iterable[KnownEntity] = (), decisions: UserDecisions | None = None
+    ) -> None:
+        self.decisions = decisions or UserDecisions()
+        self._entities: dict[int, _Entity] = {}
+        self._by_key: dict[str, set[int]] = {}
+        self._by_fold: dict[str, set[int]] = {}
+        self._by_place: dict[int, set[int]] = {}
+        self._by_last: dict[str, set[int]] = {}  # surname -> PERSON entities with a full name
+        self._blocks: dict[tuple[str, int], list[str]] = {}
+        self._acronyms = acronyms.common_equivalents()
+        self._user_keys = {norm_key(s): self._resolve(e) for s, e in self.decisions.aliases.items()}
+        self._distinct = {frozenset(p) for p in self.decisions.distinct}
+        self._next_provisional = -1
+        for entity in known:
+            record = _Entity(entity.id, entity.canonical)
+            record.types[entity.type] += 1
+            self._entities[entity.id] = record
+            for alias in (Alias(entity.canonical), *entity.aliases):
+                self._add_key(record, norm_key(alias.surface), alias.rule, entity.type)
+
+    # -- public API ---------------------------------------------------------------
+
+    def link_article(
+        self,
+        mentions: Sequence[Mention],
+        *,
+        article_id: int | None = None,
+        text: str = "",
+        published: date | None = None,
+    ) -> ArticleLinks:
+        """Link one article's mentions; returns one ``Link`` per mention, in order."""
+        if text:
+            self.learn_acronyms(text, mentions)
+        links: dict[int, Link] = {}
+        items: list[Item] = []
+        for index, mention in enumerate(mentions):
+            pinned = self.decisions.pinned.get((article_id or 0, mention.start, mention.end))
+            if pinned is not None:
+                links[index] = Link(mention, self._resolve(pinned), "user", 1.0)
+                continue
+            item = self._item(index, mention, published)
+            if item is None:
+                links[index] = Link(mention, None, UNRESOLVED_DATE, 0.0)
+            else:
+                items.append(item)
+        groups = group_items(items, self._acronyms, self._owner)
+        new_entities: list[NewEntity] = []
+        new_aliases: list[tuple[int, Alias]] = []
+        for group in groups:
+            self._link_group(group, links, new_entities, new_aliases)
+        return ArticleLinks(
+            article_id, [links[i] for i in range(len(mentions))], new_entities, new_aliases
+        )
+
+    def register(self, provisional_id: int, entity_id: int) -> None:
+        """Replace a provisional id by the id the archive gave the stored entity."""
+        record = self._entities.pop(provisional_id)
+        record.id = entity_id
+        self._entities[entity_id] = record
+        for index in (self._by_key, self._by_fold, self._by_last, self._by_place):
+            for ids in index.values():
+                if provisional_id in ids:
+                    ids.discard(provisional_id)
+                    ids.add(entity_id)
+
+    def learn_acronyms(self, text: str, mentions: Sequence[Mention]) -> None:
+        """Remember "Long Name (ABBR)" definitions for this and later articles."""
+        for long_mention, abbr in acronyms.defined_acronyms(text, mentions):
+            long_key, abbr_key = norm_key(long_mention.text), norm_key(abbr)
+            self._acronyms.setdefault(long_key, set()).add(abbr_key)
+            self._acronyms.setdefault(abbr_key, set()).add(long_key)
+
+    def canonical(self, entity_id: int) -> str:
+        """The canonical name of a known or provisional entity."""
+        return self._entities[self._resolve(entity_id)].canonical
+
+    def entity_type(self, entity_id: int) -> str:
+        """The majority type of a known or provisional entity."""
+        return self._entities[self._resolve(entity_id)].type
+
+    def is_hidden(self, entity_id: int) -> bool:
+        """True if the user marked the entity as noise."""
+        return self._resolve(entity_id) in set(self.decisions.hidden)
+
+    # -- internals ----------------------------------------------------------------
+
+    def _resolve(self, entity_id: int) -> int:
+        seen = set()
+        while entity_id in self.decisions.merged and entity_id not in seen:
+            seen.add(entity_id)
+            entity_id = self.decisions.merged[entity_id]
+        return entity_id
+
+    def _item(self, index: int, mention: Mention, published: date | None) -> Item | None:
+        if mention.label == "DATE":
+            iso = normalise_date(mention.text, published)
+            if iso is None:
+                return None
+            return Item(index, mention, "date " + iso, "date " + iso, "DATE", None, iso)
+        key = norm_key(mention.text)
+        if not key:
+            return None
+        place = gazetteer.place_id(key) if mention.label in PLACE_TYPES else None
+        return Item(index, mention, key, fold_key(mention.text), mention.label, place, None)
+
+    def _owner(self, key: str) -> int | None:
+        """The one existing entity a key already belongs to, if any."""
+        if key in self._user_keys:
+            return self._user_keys[key]
+        ids = self._by_key.get(key, set())
+        return next(iter(ids)) if len(ids) == 1 else None
+
+    def _add_key(self, record: _Entity, key: str, rule: str, type_: str) -> None:
+        if not key or key in record.keys:
+            return
+        record.keys[key] = rule
+        self._by_key.setdefault(key, set()).add(record.id)
+        fold = fold_key(key)
+        if fold not in self._by_fold:
+            self._blocks.setdefault((fold[:1], len(fold)), []).append(fold)
+        self._by_fold.setdefault(fold, set()).add(record.id)
+        if type_ in PLACE_TYPES:
+            place = gazetteer.place_id(key)
+            if place is not None:
+                self._by_place.setdefault(place, set()).add(record.id)
+        words = key.split()
+        if type_ == "PERSON" and len(words) > 1:
+            self._by_last.setdefault(words[-1], set()).add(record.id)
+
+    def _compatible(self, type_: str, entity_id: int, *, loose: bool) -> bool:
+        other = self._entities[entity_id].type
+        if loose:  # an identical name: any flip between named types is fine
+            return (type_ == "DATE") == (other == "DATE")
+        return compatible(type_, other)
+
+    def _candidates(self, group: list[Item]) -> list[tuple[int, str, float]]:
+        found: list[tuple[int, str, float]] = []
+        for item in group:
+            if item.key in self._user_keys:
+                found.append((self._user_keys[item.key], "user", 1.0))
+            for eid in self._by_key.get(item.key, ()):
+                if self._compatible(item.label, eid, loose=True):
+                    found.append((eid, "same_key", 1.0))
+            for other_key in self._acronyms.get(item.key, ()):
+                for eid in self._by_key.get(other_key, ()):
+                    found.append((eid, "acronym", _SCORES["acronym"]))
+            if item.label == "DATE":
+                continue
+            for eid in self._by_fold.get(item.fold, ()):
+                if self._compatible(item.label, eid, loose=False) and not self._other_place(
+                    item, eid
+                ):
+                    found.append((eid, "transliteration", _SCORES["transliteration"]))
+            if item.place is not None:
+                for eid in self._by_place.get(item.place, ()):
+                    if self._compatible(item.label, eid, loose=False):
+                        found.append((eid, "gazetteer", _SCORES["gazetteer"]))
+            found.extend(self._short_form_candidates(item))
+            found.extend(self._fuzzy_candidates(item))
+        resolved = [(self._resolve(eid), rule, score) for eid, rule, score in found]
+        return [c for c in resolved if c[0] in self._entities]
+
+    def _short_form_candidates(self, item: Item) -> list[tuple[int, str, float]]:
+        if item.label not in ("PERSON", "ORG", "GPE") or " " in item.key:
+            words = item.key.split()
+            if item.label != "PERSON" or len(words) < 2:
+                return []
+            # A full name whose surname is already a PERSON entity of its own.
+            ids = [e for e in self._by_key.get(words[-1], ()) if self._entities[e].type == "PERSON"]
+            return [(ids[0], "short_form", _SCORES["short_form"])] if len(ids) == 1 else []
+        ids = list(self._by_last.get(item.key, ()))
+        return [(ids[0], "short_form", _SCORES["short_form"])] if len(ids) == 1 else []
+
+    def _fuzzy_candidates(self, item: Item) -> list[tuple[int, str, float]]:
+        out = []
+        fold = item.fold
+        place = item.label in PLACE_TYPES
+        for length in range(len(fold) - _LENGTH_SLACK, len(fold) + _LENGTH_SLACK + 1):
+            block = self._blocks.get((fold[:1], length))
+            if not block:
+                continue
+            for other, _, _ in process.extract(
+                fold, block, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=8
+            ):
+                if other == fold:
+                    continue
+                score = fuzzy_score(fold, other, place=place)
+                if score <= 0.0:
+                    continue
+                for eid in self._by_fold.get(other, ()):
+                    if self._compatible(item.label, eid, loose=False) and not self._other_place(
+                        item, eid
+                    ):
+                        out.append((eid, "fuzzy", score))
+        return out
+
+    def _other_place(self, item: Item, entity_id: int) -> bool:
+        """True if GeoNames says the item and the entity are two different real places."""
+        if item.place is None:
+            return False
+        places = {
+            gazetteer.place_id(key)
+            for key in self._entities[entity_id].keys
+            if self._entities[entity_id].type in PLACE_TYPES
+        } - {None}
+        return bool(places) and item.place not in places
+
+    def _choose(self, group: list[Item]) -> tuple[int, str, float] | None:
+        candidates = self._candidates(group)
+        if not candidates:
+            return None
+        strong = {eid for eid, rule, _ in candidates if rule in ("user", "same_key")}
+        # Never pick an entity the user declared distinct from one the group already is.
+        allowed = [
+            c
+            for c in candidates
+            if not any(frozenset((c[0], s)) in self._distinct for s in strong if s != c[0])
+        ]
+        if not allowed:
+            return None
+        support = Counter(eid for eid, _, _ in allowed)
+        return min(allowed, key=lambda c: (RULES.index(c[1]), -c[2], -support[c[0]]))
+
+    def _link_group(
+        self,
+        group: list[Item],
+        links: dict[int, Link],
+        new_entities: list[NewEntity],
+        new_aliases: list[tuple[int, Alias]],
+    ) -> None:
+        choice = self._choose(group)
+        group_type = Counter(item.label for item in group).most_common(1)[0][0]
+        if choice is None:
+            record = _Entity(self._next_provisional, _canonical(group))
+            self._next_provisional -= 1
+            self._entities[record.id] = record
+            prior_keys: set[str] = set()
+        else:
+            record = self._entities[choice[0]]
+            prior_keys = set(record.keys)
+        first = True
+        aliases: list[Alias] = []
+        for item in group:
+            others = prior_keys | {g.key for g in group if g.key != item.key}
+            if item.key in prior_keys:
+                rule = "user" if item.key in self._user_keys else "same_key"
+                score = 1.0
+            elif choice is None and first:
+                rule, score = NEW, 1.0
+            else:
+                found = relation(item, others, self._acronyms)
+                if found is None and choice is not None:
+                    found = choice[1], choice[2]
+                rule, score = found or ("same_key", 1.0)
+            first = False
+            links[item.index] = Link(item.mention, record.id, rule, score)
+            record.types[item.label] += 1
+            if item.label != "DATE" and not record.major_place:
+                record.major_place = gazetteer.is_major_place(item.key)
+            if item.key not in record.keys:
+                alias = Alias(item.mention.text, "same_key" if rule == NEW else rule)
+                aliases.append(alias)
+                if choice is not None:
+                    new_aliases.append((record.id, alias))
+                self._add_key(record, item.key, alias.rule, group_type)
+        if choice is None:
+            new_entities.append(NewEntity(record.id, record.canonical, record.type, tuple(aliases)))
+
+
+def _canonical(group: list[Item]) -> str:
+    if group[0].iso is not None:
+        return group[0].iso
+    for item in group:
+        common = acronyms.canonical_common(item.key)
+        if common is not None:
+            return common
+    counts = Counter(item.mention.text for item in group)
+    # The fullest frequent form: "Marco Rubio" over "Rubio", "Institute for ..." over "ISW".
+    return max(counts, key=lambda s: (len(s.split()), counts[s], len(s)))
+
+
+def cluster_all(
+    articles: Iterable[tuple[int, str, Sequence[Mention], date | None]],
+    *,
+    known: Iterable[KnownEntity] = (),
+    decisions: UserDecisions | None = None,
+) -> tuple[Linker, list[ArticleLinks]]:
+    """Re-link a whole archive (reindex): (article id, text, mentions, published) rows.
+
+    Pass as ``known`` the entities that must keep their ids (at least those the user
+    touched); everything else is rebuilt.  Acronym definitions from every article are
+    learnt first, so an article using "ISW" links even if the definition comes later.
+    """
+    rows = list(articles)
+    linker = Linker(known, decisions)
+    for _, text, mentions, _ in rows:
+        linker.learn_acronyms(text, mentions)
+    results = [
+        linker.link_article(mentions, article_id=aid, text="", published=published)
+        for aid, text, mentions, published in rows
+    ]
+    return linker, results
