@@ -282,16 +282,13 @@ def _locate(quote: str, folded: Folded, lo: int, hi: int) -> tuple[int, int, flo
             return None
         _, start, end = hit
     else:
-        head = _align(quote[:80], text, lo, hi)
-        if head is None:
+        rough = _vote(quote, text, lo, hi)
+        if rough is None:
             return None
-        tail = _align(quote[-80:], text, head[1], head[1] + 2 * len(quote))
-        if tail is None or tail[2] <= head[1]:
-            return None
-        start, end = head[1], tail[2]
+        start, end = rough
     # Refine both ends against the quote's first and last few characters,
     # anywhere in the rough span: text may have left from inside the quote.
-    piece = min(len(quote), 24)
+    piece = min(24, max(4, len(quote) // 2))
     slack = max(8, len(quote) // 8)
     head_hit = _align(quote[:piece], text, start - slack, end)
     if head_hit is None:
@@ -300,6 +297,30 @@ def _locate(quote: str, folded: Folded, lo: int, hi: int) -> tuple[int, int, flo
     if tail_hit is None or tail_hit[2] <= head_hit[1]:
         return None
     return head_hit[1], tail_hit[2], min(head_hit[0], tail_hit[0])
+
+
+def _vote(quote: str, text: str, lo: int, hi: int) -> tuple[int, int] | None:
+    """Rough folded span of a long quote, from where most of its pieces align.
+
+    A phrase repeated elsewhere in the article can pull one piece away; the
+    pieces that agree on where the quote starts outvote it.
+    """
+    size = 64
+    count = min(12, len(quote) // size)
+    offsets = [round(i * (len(quote) - size) / max(1, count - 1)) for i in range(count)]
+    hits = []
+    for offset in offsets:
+        hit = _align(quote[offset : offset + size], text, lo, hi)
+        if hit is not None and hit[0] >= 0.8:
+            hits.append((hit[1] - offset, offset, hit[1], hit[2]))
+    if not hits:
+        return None
+    tolerance = len(quote) // 3  # text removed from or added inside the quote
+    votes = [[h for h in hits if abs(h[0] - implied) <= tolerance] for implied, *_ in hits]
+    cluster = max(votes, key=len)
+    first = min(cluster, key=lambda h: h[1])
+    last = max(cluster, key=lambda h: h[1])
+    return first[2] - first[1], last[3] + (len(quote) - last[1] - size)
 
 
 def _place_fuzzy(anchor: Anchor, text: str) -> Placement | None:
