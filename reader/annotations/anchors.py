@@ -368,4 +368,6 @@ def _fuzzy_acceptable(length: int, similarity: float, ends: float, ctx: list[flo
         return False
     if not ctx:
         return similarity >= 0.9
-    return _agrees(ctx) or (similarity >= 0.92 and length >= _DISTINCTIVE)
+    # Without agreeing context only a long, nearly unchanged quote will do: a
+    # shorter one may be a sibling sentence ("rose by three metres" for "two").
+    return _agrees(ctx) or (similarity >= 0.95 and length >= 2 * _DISTINCTIVE)
