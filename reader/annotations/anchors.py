@@ -341,6 +341,12 @@ def _place_fuzzy(anchor: Anchor, text: str) -> Placement | None:
         if located is None:
             continue
         start, end = folded.span(located[0], located[1])
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            continue
         similarity = fuzz.ratio(quote, fold_plain(text[start:end])) / 100
         ctx = _context_scores(anchor, text, start, end)
         if _fuzzy_acceptable(len(quote), similarity, located[2], ctx):
