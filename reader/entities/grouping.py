@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from reader.entities import gazetteer
 from reader.entities.mentions import Mention
 from reader.entities.normalise import fold_key
-from reader.entities.similarity import PLACE_TYPES, compatible, fuzzy_score
+from reader.entities.similarity import FLIPPABLE, PLACE_TYPES, compatible, fuzzy_score
 
-_SHORT_FORM_LABELS = frozenset({"PERSON", "ORG"})  # surnames are often tagged ORG
+_CONNECTIVES = frozenset({"of", "for", "the", "and", "on", "in", "at", "to", "de"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +119,9 @@ def group_items(
 
 
 def _two_places(a: Item, b: Item) -> bool:
-    return a.place is not None and b.place is not None and a.place != b.place
+    if a.place is None or b.place is None:
+        return False
+    return gazetteer.different_places(a.key, b.key)
 
 
 def _join_places(keys: list[str], rep: dict[str, Item], label: dict[str, str], sets: _Sets) -> None:
@@ -134,10 +136,25 @@ def _join_places(keys: list[str], rep: dict[str, Item], label: dict[str, str], s
             first[place] = key
 
 
+def looks_like_full_name(key: str, label: str) -> bool:
+    """A PERSON name of 2+ words, or an ORG-tagged one that reads like a person's name."""
+    words = key.split()
+    if len(words) < 2:
+        return False
+    if label == "PERSON":
+        return True
+    return label == "ORG" and len(words) <= 3 and not set(words) & _CONNECTIVES
+
+
+def can_be_short_form(key: str, label: str) -> bool:
+    """A surname-like key: not a big real place ("Washington" after "George Washington")."""
+    return label in FLIPPABLE and len(key) >= 3 and not gazetteer.is_major_place(key)
+
+
 def _join_short_forms(keys: list[str], label: dict[str, str], sets: _Sets) -> None:
-    full_names = [k for k in keys if label[k] == "PERSON" and len(k.split()) > 1]
+    full_names = [k for k in keys if looks_like_full_name(k, label[k])]
     for key in keys:
-        if label[key] not in _SHORT_FORM_LABELS:
+        if not can_be_short_form(key, label[key]):
             continue
         fulls = {sets.find(f) for f in full_names if _is_short_form(key, f)}
         if len(fulls) == 1:  # "Trump" after both Donald and Melania Trump stays unlinked

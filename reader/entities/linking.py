@@ -11,7 +11,13 @@ from rapidfuzz import fuzz, process
 
 from reader.entities import acronyms, gazetteer
 from reader.entities.dates import normalise_date
-from reader.entities.grouping import Item, group_items, relation
+from reader.entities.grouping import (
+    Item,
+    can_be_short_form,
+    group_items,
+    looks_like_full_name,
+    relation,
+)
 from reader.entities.mentions import Mention
 from reader.entities.model import (
     NEW,
@@ -75,7 +81,7 @@ class Linker:
         self._by_key: dict[str, set[int]] = {}
         self._by_fold: dict[str, set[int]] = {}
         self._by_place: dict[int, set[int]] = {}
-        self._by_last: dict[str, set[int]] = {}  # surname -> PERSON entities with a full name
+        self._by_suffix: dict[str, set[int]] = {}  # "rubio" -> entities named "marco rubio"
         self._blocks: dict[tuple[str, int], list[str]] = {}
         self._acronyms = acronyms.common_equivalents()
         self._user_keys = {norm_key(s): self._resolve(e) for s, e in self.decisions.aliases.items()}
@@ -127,7 +133,7 @@ class Linker:
         record = self._entities.pop(provisional_id)
         record.id = entity_id
         self._entities[entity_id] = record
-        for index in (self._by_key, self._by_fold, self._by_last, self._by_place):
+        for index in (self._by_key, self._by_fold, self._by_suffix, self._by_place):
             for ids in index.values():
                 if provisional_id in ids:
                     ids.discard(provisional_id)
@@ -193,9 +199,10 @@ class Linker:
             place = gazetteer.place_id(key)
             if place is not None:
                 self._by_place.setdefault(place, set()).add(record.id)
-        words = key.split()
-        if type_ == "PERSON" and len(words) > 1:
-            self._by_last.setdefault(words[-1], set()).add(record.id)
+        if looks_like_full_name(key, type_):
+            words = key.split()
+            for i in range(1, len(words)):
+                self._by_suffix.setdefault(" ".join(words[i:]), set()).add(record.id)
 
     def _compatible(self, type_: str, entity_id: int, *, loose: bool) -> bool:
         other = self._entities[entity_id].type
@@ -231,15 +238,20 @@ class Linker:
         return [c for c in resolved if c[0] in self._entities]
 
     def _short_form_candidates(self, item: Item) -> list[tuple[int, str, float]]:
-        if item.label not in ("PERSON", "ORG", "GPE") or " " in item.key:
-            words = item.key.split()
-            if item.label != "PERSON" or len(words) < 2:
-                return []
-            # A full name whose surname is already a PERSON entity of its own.
-            ids = [e for e in self._by_key.get(words[-1], ()) if self._entities[e].type == "PERSON"]
-            return [(ids[0], "short_form", _SCORES["short_form"])] if len(ids) == 1 else []
-        ids = list(self._by_last.get(item.key, ()))
-        return [(ids[0], "short_form", _SCORES["short_form"])] if len(ids) == 1 else []
+        words = item.key.split()
+        ids: set[int] = set()
+        if looks_like_full_name(item.key, item.label):
+            # A full name whose shorter form is already an entity of its own.
+            for i in range(1, len(words)):
+                ids |= {
+                    e
+                    for e in self._by_key.get(" ".join(words[i:]), ())
+                    if self._entities[e].type in ("PERSON", "ORG")
+                }
+        elif can_be_short_form(item.key, item.label):
+            ids = set(self._by_suffix.get(item.key, ()))
+        ids = {self._resolve(e) for e in ids}
+        return [(ids.pop(), "short_form", _SCORES["short_form"])] if len(ids) == 1 else []
 
     def _fuzzy_candidates(self, item: Item) -> list[tuple[int, str, float]]:
         out = []
@@ -265,15 +277,11 @@ class Linker:
         return out
 
     def _other_place(self, item: Item, entity_id: int) -> bool:
-        """True if GeoNames says the item and the entity are two different real places."""
-        if item.place is None:
+        """True if GeoNames says the item and the entity are different real places."""
+        if item.place is None or self._entities[entity_id].type not in PLACE_TYPES:
             return False
-        places = {
-            gazetteer.place_id(key)
-            for key in self._entities[entity_id].keys
-            if self._entities[entity_id].type in PLACE_TYPES
-        } - {None}
-        return bool(places) and item.place not in places
+        known = [k for k in self._entities[entity_id].keys if gazetteer.place_ids(k)]
+        return bool(known) and all(gazetteer.different_places(item.key, k) for k in known)
 
     def _choose(self, group: list[Item]) -> tuple[int, str, float] | None:
         candidates = self._candidates(group)

@@ -25,6 +25,7 @@ _POSSESSIVE_END = re.compile(r"['\u2019](?:s|S)?$")
 _ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b[A-Z][a-z]{1,3}\.$")
 _EDGE_JUNK = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb()[]{}<>,;:!?*\u2022|/\\-\u2013\u2014 \t"
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_AND = re.compile(r"\s+(?:and|&)\s+")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]+")
 # Interface words glued to names by careless extraction ("CloseRussian", "Pokrovskopen").
 _COMMON_ZIPF = 5.3
@@ -51,7 +52,7 @@ def clean_mentions(
     for start, end, label in spans:
         if label not in KEPT_LABELS or _overlaps(start, end, skip):
             continue
-        for piece_start, piece_end in _split_lines(text, start, end):
+        for piece_start, piece_end in _split_lists(text, _split_lines(text, start, end)):
             trimmed = _trim(text, piece_start, piece_end, label)
             if trimmed is None:
                 continue
@@ -74,6 +75,28 @@ def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cursor = start + match.end()
     pieces.append((cursor, end))
     return [(s, e) for s, e in pieces if e > s]
+
+
+def _split_lists(text: str, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "Kharkiv and Odesa" -> two places, when both halves are known places and the whole
+    is not (unlike "Bosnia and Herzegovina")."""
+    out = []
+    for start, end in pieces:
+        match = _AND.search(text, start, end)
+        if match is not None:
+            from reader.entities import gazetteer  # GeoNames loads only when needed
+
+            left, right = text[start : match.start()], text[match.end() : end]
+            whole = text[start:end]
+            if (
+                gazetteer.place_id(whole) is None
+                and gazetteer.place_id(left) is not None
+                and gazetteer.place_id(right) is not None
+            ):
+                out += [(start, match.start()), (match.end(), end)]
+                continue
+        out.append((start, end))
+    return out
 
 
 def _trim(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:

@@ -22,7 +22,6 @@ _FOLD_STEPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"tsch", "ch"),  # German Tsch- for Ch-
         (r"sch", "sh"),
         (r"tch", "ch"),
-        (r"^j(?=[aeiou])", "y"),  # initial glide J: Jurij/Yuriy, Jelena/Yelena
         (r"dzh|dj", "j"),
         (r"zh", "j"),  # Zh/J (Prigozhin, Prigojin)
         (r"kh", "h"),  # Kh/H (Kharkiv, Harkiv)
@@ -33,6 +32,7 @@ _FOLD_STEPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"ck", "k"),
         (r"c(?=[aou]|[^aeiouhy]|$)", "k"),  # hard C; C before e/i/y stays a sibilant
         (r"t[sz]", "c"),  # Ts/Tz/C (Tsar, Czar)
+        (r"(?<=[aeiou])y(?=[aeiou])", ""),  # Tokayev/Tokaev, Andreyev/Andreev
         (r"y", "i"),  # Y/I, and with the steps below Ya/Ia, Yu/Iu, -iy/-yy/-yi/-y
         (r"(?:^|(?<=[^aeiou]))ie", "e"),  # Medvedev/Medvediev, Sergey/Sergei after the Y step
         (r"ij$", "i"),  # German -ij for -iy
