@@ -14,6 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
+from .dates import is_date_line
+
 LineClass = Literal["good", "near", "short", "bad"]
 
 _TOKEN = re.compile(r"\w+")
@@ -48,9 +50,24 @@ _IMPERATIVE = re.compile(
     r"|explore|view|see|sign|register|learn|keep|stay|don['’]t miss|never miss)\b",
     re.IGNORECASE,
 )
-_COUNT_LINE = re.compile(r"^\W*[\d.,]+\s*[kKmM]?\W*(?:\w+\W*){0,2}$")
+_CLICK = re.compile(r"^(?:click|tap|press)\b", re.IGNORECASE)
+_COUNT_LINE = re.compile(r"^\W*[\d.,]+\s*[kKmM]?\W*(?:[^\W\d]\w*\W*){1,2}$")
+_TRAILING_COUNT = re.compile(r"\(\d+\)\s*$|\s\d+$")
+_COMMENT_AUTHOR = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:says|said|wrote|writes|replied)\s*:")
+_BY_LINE = re.compile(r"^by\s+\S+(?:\s+\S+){0,7}$", re.IGNORECASE)
+# Headings that open a comment thread or a teaser list: the article ends before them.
+_SECTION_END = re.compile(
+    r"^\W*\d*\s*(?:comments?|responses?|replies|reactions|discussion|most (?:popular|read|viewed"
+    r"|commented|shared)|recommended(?: for you)?|you (?:may|might) (?:also )?like|read next"
+    r"|related (?:articles|stories|posts|content|coverage|news)"
+    r"|more (?:stories|news|from \S+(?: \S+)?)"
+    r"|(?:leave|post|add|write) a (?:comment|reply)|join the (?:conversation|discussion)"
+    r"|show comments|trending(?: now)?|popular (?:videos|stories|posts))\b(?:\W+\S+){0,6}\W*$",
+    re.IGNORECASE,
+)
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}", re.IGNORECASE)
 _URL_ONLY = re.compile(r"^\W*(?:https?://|www\.)\S+\W*$|^\S+@\S+\.\w+$")
+_TERMINAL_BEFORE_COUNT = re.compile(r"[.!?]\s*\d+$|\d{4}$")
 _NAV_SEPARATORS = re.compile(r"\s[|•·»›>/]\s|\s[|•·»›]|[|•·»›]\s")
 
 
@@ -83,6 +100,12 @@ def is_call_to_action(line: str) -> bool:
     if words <= 15:
         if strong or (_IMPERATIVE.match(line) and _SECOND_PERSON.search(line)):
             return True
+        if (
+            words <= 12
+            and re.match(r"^(?:click|tap|press)\b", line, re.I)
+            and _WEAK_CTA.search(line)
+        ):
+            return True
         weak = _WEAK_CTA.findall(line)
         # A short line made mostly of widget words: "Share Print Comments".
         return bool(weak) and (len(weak) >= max(1, words // 3) or not _TERMINAL.search(line))
@@ -90,8 +113,20 @@ def is_call_to_action(line: str) -> bool:
     return strong >= 2 or (strong >= 1 and bool(_SECOND_PERSON.search(line)))
 
 
+def is_section_end(line: str) -> bool:
+    """True for a heading that opens comments or a teaser list ("Most popular", "12 Comments")."""
+    return len(line) <= 80 and bool(_SECTION_END.match(line))
+
+
 def _is_chrome(line: str) -> bool:
     if _COPYRIGHT.search(line) or _URL_ONLY.match(line) or _COUNT_LINE.match(line):
+        return True
+    words = len(line.split())
+    if _COMMENT_AUTHOR.match(line) or (_BY_LINE.match(line) and words <= 8):
+        return True
+    if words <= 25 and _TRAILING_COUNT.search(line) and not _TERMINAL_BEFORE_COUNT.search(line):
+        return True  # teaser links with comment counts: "Title of a story (185)"
+    if is_date_line(line):
         return True
     # Breadcrumbs and menus: several short items between separators.
     parts = _NAV_SEPARATORS.split(line)
@@ -128,36 +163,91 @@ def _score(info: LineInfo) -> float:
     return -(5.0 + info.words)
 
 
-def _best_segment(scores: Sequence[float], lo: int, hi: int) -> tuple[float, int, int]:
-    """Maximum-sum contiguous run in scores[lo:hi] (Kadane); returns (sum, start, end)."""
-    best = (0.0, lo, lo)
-    run, start = 0.0, lo
-    for i in range(lo, hi):
-        if run <= 0:
-            run, start = 0.0, i
-        run += scores[i]
-        if run > best[0]:
-            best = (run, start, i + 1)
-    return best
+_GAP_PENALTY = 20.0
+_HARD = -1000.0
+_SECONDARY_SHARE = 0.5
+_MIN_RUN = 3
+_MIN_ARTICLE = 50.0
+
+
+def _mark_link_runs(infos: list[LineInfo]) -> list[LineInfo]:
+    """Turn runs of headline-like lines (teaser link lists) into boilerplate."""
+    out = list(infos)
+    i = 0
+    while i < len(out):
+        j = i
+        while (
+            j < len(out)
+            and out[j].cls != "good"
+            and 4 <= out[j].words <= 20
+            and not (_TERMINAL.search(out[j].text))
+        ):
+            j += 1
+        if j - i >= _MIN_RUN:
+            for k in range(i, j):
+                out[k] = LineInfo(out[k].text, out[k].words, "bad")
+        i = max(j, i + 1)
+    return out
+
+
+def _segments(scores: Sequence[float]) -> list[tuple[float, int, int]]:
+    """Split the line scores into runs of prose separated by heavy gaps.
+
+    Returns (score, start, end) for each run, trimmed to start and end on
+    positive lines.
+    """
+    segs: list[tuple[float, int, int]] = []
+    start: int | None = None
+    total = gap = 0.0
+    last_pos = -1
+    for i, sc in enumerate(scores):
+        if sc > 0:
+            if start is None:
+                start, total = i, 0.0
+            elif gap <= -_GAP_PENALTY:
+                segs.append((total, start, last_pos + 1))
+                start, total = i, 0.0
+            else:
+                total += gap
+            gap = 0.0
+            total += sc
+            last_pos = i
+        elif start is not None:
+            gap += sc
+    if start is not None:
+        segs.append((total, start, last_pos + 1))
+    return segs
 
 
 def select_article(infos: Sequence[LineInfo]) -> list[int]:
     """Indices of the lines that form the article body, in order.
 
-    The main run is the maximum-sum segment of line scores; a second run
-    survives only if it is nearly as strong (an article split by a large
-    block of teasers), so comment threads and footers rarely get in.
+    Lines are scored (prose positive, furniture negative) and cut into runs
+    wherever a heavy stretch of furniture lies between prose. The strongest run
+    is the article; another run joins it only if it is nearly as strong and no
+    comment or teaser heading lies between them.
     """
-    scores = [_score(i) for i in infos]
-    total, start, end = _best_segment(scores, 0, len(scores))
-    if total <= 0:
+    infos = _mark_link_runs(list(infos))
+    scores = [_HARD if is_section_end(i.text) else _score(i) for i in infos]
+    segs = _segments(scores)
+    hard = [i for i, sc in enumerate(scores) if sc == _HARD]
+    # Once prose has been seen, a comment or teaser heading ends the article.
+    for h in hard:
+        if any(sc >= _MIN_ARTICLE and e <= h for sc, _, e in segs):
+            segs = [seg for seg in segs if seg[2] <= h]
+            break
+    if not segs:
         return []
-    spans = [(start, end)]
-    for lo, hi in ((0, start), (end, len(scores))):
-        extra, s, e = _best_segment(scores, lo, hi)
-        if extra >= max(40.0, 0.5 * total):
-            spans.append((s, e))
+    best = max(segs)
+    keep_spans = [best]
+    for seg in segs:
+        if seg is best or seg[0] < _SECONDARY_SHARE * best[0]:
+            continue
+        lo, hi = sorted((seg[1], best[1]))
+        if any(lo <= h < hi for h in hard):
+            continue
+        keep_spans.append(seg)
     keep: list[int] = []
-    for s, e in sorted(spans):
-        keep.extend(i for i in range(s, e) if infos[i].cls != "bad")
+    for _, s, e in sorted(keep_spans, key=lambda x: x[1]):
+        keep.extend(i for i in range(s, e) if infos[i].cls != "bad" and scores[i] != _HARD)
     return keep

@@ -93,8 +93,22 @@ def _whole_token(text: str, i: int) -> str:
     return text[j:k]
 
 
+# wordfreq needs extra tokenisers (MeCab, jieba) for these; their text has no case anyway.
+_NO_WORDFREQ = frozenset({"ja", "zh", "ko", "th", "my"})
+
+
+def zipf(word: str, lang: str = "en") -> float:
+    """wordfreq's Zipf frequency of `word`, or 0.0 when it cannot be looked up."""
+    if lang in _NO_WORDFREQ:
+        lang = "en"
+    try:
+        return float(zipf_frequency(word, lang))
+    except Exception:  # wordfreq may lack a language's tokeniser or list
+        return 0.0
+
+
 def _is_word(word: str, lang: str) -> bool:
-    return zipf_frequency(word, lang) >= 2.5
+    return zipf(word, lang) >= 2.5
 
 
 def _split_case(text: str, i: int, vocab: DocumentVocabulary, lang: str) -> bool:
@@ -104,7 +118,7 @@ def _split_case(text: str, i: int, vocab: DocumentVocabulary, lang: str) -> bool
         return False  # iPhone, eBay, kWh
     if _URLISH.search(text[max(0, i - 60) : i]):
         return False
-    if zipf_frequency(left + right, lang) > 0:
+    if zipf(left + right, lang) > 0:
         return False  # YouTube, McDonald, LinkedIn
     if len(right) > 1 and right.isupper():
         return False  # macOS, OpenAI
@@ -127,12 +141,12 @@ def _split_acronym(text: str, i: int, lang: str) -> bool:
     left, right = _word_left(text, i), _word_right(text, i)
     if not left.isupper() or len(right) < 3:
         return False
-    if zipf_frequency(left + right, lang) > 0:
+    if zipf(left + right, lang) > 0:
         return False
     return (
         right.lower() in SENTENCE_OPENERS
         or right.lower() in DATE_WORDS
-        or (zipf_frequency(right, lang) >= 3.5 and len(left) >= 3)
+        or (zipf(right, lang) >= 3.5 and len(left) >= 3)
     )
 
 

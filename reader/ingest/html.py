@@ -13,6 +13,7 @@ from reader.ingest.html_blocks import Candidate, body_candidates, normalize_spac
 from reader.ingest.html_clean import clean_candidates
 from reader.ingest.html_fallback import fallback_paragraphs
 from reader.ingest.html_lang import page_language
+from reader.ingest.html_merge import merge_extractions
 from reader.ingest.html_meta import (
     canonical_url,
     clean_authors,
@@ -57,7 +58,9 @@ def _metadata(tree: etree._Element, url: str | None) -> dict[str, object]:
     from trafilatura.metadata import extract_metadata
 
     try:
-        meta = extract_metadata(copy.deepcopy(tree), default_url=url, date_config=None)
+        # The date comes from original_date(); keep this pass cheap.
+        fast_dates = {"original_date": True, "extensive_search": False}
+        meta = extract_metadata(copy.deepcopy(tree), default_url=url, date_config=fast_dates)
     except Exception:  # metadata is best-effort; the text matters more
         logger.debug("metadata extraction failed", exc_info=True)
         return {}
@@ -158,9 +161,9 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     outlet = _outlet(meta.get("sitename"), canonical)
     authors = clean_authors(meta.get("author"), outlet)  # type: ignore[arg-type]
 
-    cands = _run_trafilatura(tree, canonical, precise=True)
-    if _word_count(cands) < 300:
-        cands = _choose(cands, _run_trafilatura(tree, canonical, precise=False))
+    precise = _run_trafilatura(tree, canonical, precise=True)
+    broad = _run_trafilatura(tree, canonical, precise=False)
+    cands = _choose(merge_extractions(precise, broad), broad)
     _measure_links(cands, _anchor_texts(tree))
     cands = clean_candidates(cands, title, authors, _headlines(tree, meta.get("title")))
     captions = _caption_texts(tree)

@@ -202,14 +202,19 @@ def original_date(tree: etree._Element | None, url: str | None = None) -> str | 
 
     try:
         # A tree, never a URL string: htmldate would otherwise download it.
-        return find_date(
-            tree,
-            original_date=True,
-            extensive_search=True,
-            outputformat="%Y-%m-%d",
-            url=url,
-            deferred_url_extractor=True,
-        )
+        # The markup-only pass finds most dates; the extensive pass loads
+        # dateparser's locales (seconds on first use), so it runs only if needed.
+        for extensive in (False, True):
+            found = find_date(
+                tree,
+                original_date=True,
+                extensive_search=extensive,
+                outputformat="%Y-%m-%d",
+                url=url,
+                deferred_url_extractor=True,
+            )
+            if found:
+                return found
     except Exception:  # htmldate walks arbitrary markup; a bad page must not stop import
         logger.debug("date extraction failed", exc_info=True)
-        return None
+    return None

@@ -8,6 +8,8 @@ from collections.abc import Iterable
 import numpy as np
 from datasketch import MinHash, MinHashLSH
 
+__all__ = ["MinHash", "NearDuplicateIndex", "from_hex", "signature", "to_hex"]
+
 NUM_PERM = 128
 # Named explicitly so stored signatures stay comparable across datasketch versions.
 SCHEME = "affine32"
