@@ -24,12 +24,15 @@ class Candidate:
         kind: body or heading (captions are recognised later).
         link_chars: how many of its characters sit inside links.
         tag: the trafilatura element that produced it (p, head, item, ...).
+        broad_only: found only by the broad (recall-oriented) pass, so it
+            deserves more suspicion.
     """
 
     text: str
     kind: BlockKind
     link_chars: int
     tag: str
+    broad_only: bool = False
 
     @property
     def link_ratio(self) -> float:

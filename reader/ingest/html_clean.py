@@ -32,6 +32,7 @@ _PROSE_WORDS = 15
 _LINK_RUN = 3
 _MAX_LEADING = 6
 _TOKEN_RE = re.compile(r"\w+")
+_URL_RE = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
 def _tokens(text: str) -> list[str]:
@@ -49,6 +50,19 @@ def _is_promo(c: Candidate) -> bool:
 
 def _is_link_block(c: Candidate) -> bool:
     return c.link_ratio >= _LINK_RATIO and len(c.text.split()) <= _LINK_MAX_WORDS
+
+
+def _is_suspect_link(c: Candidate) -> bool:
+    """A link paragraph that precision mode rejected, or one shouting in capitals.
+
+    Both are teasers for other articles ("CLICK HERE TO GET THE APP"); a bare
+    URL is a citation and stays.
+    """
+    if not _is_link_block(c) or _URL_RE.match(c.text):
+        return False
+    letters = [ch for ch in c.text if ch.isalpha()]
+    shouting = len(letters) >= 12 and sum(ch.isupper() for ch in letters) > 0.8 * len(letters)
+    return shouting or (c.broad_only and c.kind == "body")
 
 
 def _is_prose(c: Candidate) -> bool:
@@ -110,7 +124,7 @@ def clean_candidates(
     ):
         start += 1
     kept = _drop_link_runs(kept[start:])
-    kept = [c for c in kept if not _is_promo(c)]
+    kept = [c for c in kept if not _is_promo(c) and not _is_suspect_link(c)]
     # Links to other pages after the article's last real paragraph are related
     # links or site furniture; inside the article they are usually content.
     last = max((k for k, c in enumerate(kept) if _is_prose(c)), default=-1)
