@@ -152,12 +152,11 @@ def _drop_glued_suffix(text: str, mention: Mention) -> Mention:
     word = mention.text
     if " " in word or not word.isalpha() or not word[:1].isupper() or len(word) < 6:
         return mention
-    glued_count = len(re.findall(rf"\b{re.escape(word)}\b", text))
-    for cut in range(len(word) - 3, 2, -1):
+    for cut in range(len(word) - 3, 3, -1):
         stem, tail = word[:cut], word[cut:]
         if not tail.islower() or _zipf(tail) < _GLUED_SUFFIX_ZIPF:
             continue
-        if len(re.findall(rf"\b{re.escape(stem)}\b", text)) > glued_count:
+        if re.search(rf"\b{re.escape(stem)}\b", text):
             return Mention(stem, mention.start, mention.start + cut, mention.label)
     return mention
 
