@@ -20,7 +20,12 @@ from reader.ingest.html_meta import (
     clean_title,
     original_date,
 )
-from reader.ingest.html_parse import parse_html, sanitize_markup, strip_non_text
+from reader.ingest.html_parse import (
+    parse_html,
+    sanitize_markup,
+    strip_non_text,
+    unwrap_embedded_quotes,
+)
 from reader.ingest.model import Block, Extracted
 
 logger = logging.getLogger(__name__)
@@ -152,6 +157,7 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         return Extracted(url=url, blocks=[Block(p) for p in fallback_paragraphs(markup)])
     try:
         strip_non_text(tree)
+        unwrap_embedded_quotes(tree)
     except Exception:  # a pathological tree is still worth extracting from as is
         logger.debug("pre-cleaning failed", exc_info=True)
 

@@ -67,6 +67,26 @@ def parse_html(markup: str) -> etree._Element | None:
     return tree if tree is not None and len(tree) else None
 
 
+def unwrap_embedded_quotes(tree: etree._Element) -> None:
+    """Lift embedded posts (tweets and the like) out of their widget wrappers.
+
+    Such posts are quoted in the article, but their wrappers carry class names
+    ("social", "embed") that boilerplate filters treat as share buttons.
+    """
+    for quote in list(tree.iter("blockquote")):
+        parent = quote.getparent()
+        while parent is not None and parent.tag in ("div", "figure", "span", "section"):
+            others = [c for c in parent if c is not quote and isinstance(c.tag, str)]
+            if others or (parent.text and parent.text.strip()):
+                break
+            grand = parent.getparent()
+            if grand is None:
+                break
+            quote.tail = (quote.tail or "") + (parent.tail or "")
+            grand.replace(parent, quote)
+            parent = grand
+
+
 def _inside_paragraph(el: etree._Element) -> bool:
     return any(a.tag in ("p", "li", "blockquote") for a in el.iterancestors())
 
