@@ -25,6 +25,18 @@ _DATELINE_RE = re.compile(
     r"[\w.,:/\- ]{0,40}\b(?:19|20)\d\d\b[\w.,:/\- ]{0,30})$",
     re.IGNORECASE,
 )
+_READING_TIME_RE = re.compile(
+    r"\b(?:\d+\s*min(?:ute)?s?\.?\s*read|reading time|read(?:ing)? time|tempo de leitura|"
+    r"tiempo de lectura|temps de lecture|lesezeit|leestijd)\b",
+    re.IGNORECASE,
+)
+# Labels that follow an article: filing, sourcing and update notes.
+_TRAILER_RE = re.compile(
+    r"^(?:filed under|tags?|tagged(?: with)?|sources?|additional reporting(?: by)?|reporting by|"
+    r"editing by|(?:last )?updated(?: at| on)?|posted in|categor(?:y|ies)|topics?)\b\s*:?",
+    re.IGNORECASE,
+)
+_TRAILER_MAX_CHARS = 150
 # A paragraph that is (nearly) all link text and short is a link to elsewhere.
 _LINK_RATIO = 0.8
 _LINK_MAX_WORDS = 30
@@ -74,6 +86,8 @@ def _is_meta_line(c: Candidate, authors: list[str]) -> bool:
     if len(c.text) > 120:
         return False
     if _BYLINE_RE.match(c.text) or _DATELINE_RE.match(c.text):
+        return True
+    if _READING_TIME_RE.search(c.text):
         return True
     toks = _tokens(c.text)
     return any(toks and toks == _tokens(a) for a in authors)
@@ -128,7 +142,12 @@ def clean_candidates(
     # Links to other pages after the article's last real paragraph are related
     # links or site furniture; inside the article they are usually content.
     last = max((k for k, c in enumerate(kept) if _is_prose(c)), default=-1)
-    kept = kept[: last + 1] + [c for c in kept[last + 1 :] if not _is_link_block(c)]
+    kept = kept[: last + 1] + [
+        c
+        for c in kept[last + 1 :]
+        if not _is_link_block(c)
+        and not (len(c.text) <= _TRAILER_MAX_CHARS and _TRAILER_RE.match(c.text))
+    ]
     # Headings left dangling at the end introduced something that was removed.
     while kept and kept[-1].kind == "heading":
         kept.pop()
