@@ -93,6 +93,10 @@ class Linker:
             self._entities[entity.id] = record
             for alias in (Alias(entity.canonical), *entity.aliases):
                 self._add_key(record, norm_key(alias.surface), alias.rule, entity.type)
+        for key, entity_id in self._user_keys.items():
+            if entity_id in self._entities:
+                record = self._entities[entity_id]
+                self._add_key(record, key, "user", record.type)
 
     # -- public API ---------------------------------------------------------------
 
