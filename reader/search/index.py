@@ -1,0 +1,342 @@
+"""The search index of one archive: open/create, write in batches, search."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, Literal
+
+import numpy as np
+from whoosh import index as windex
+from whoosh.index import LockError
+
+from reader.search.codec import ParallaxCodec
+from reader.search.engine import Engine, count_facets, top_k
+from reader.search.errors import IndexBusy, IndexDamaged, SearchError
+from reader.search.query import Node, parse
+from reader.search.results import Hit, SearchResult
+from reader.search.schema import SCHEMA_VERSION, SearchDocument, build_schema, doc_key, to_fields
+from reader.search.snippets import Highlighter, SnippetStyle, make_snippet
+from reader.search.variants import Expand, expand_variants
+
+log = logging.getLogger("reader.search")
+
+_MARKER = "parallax-search.json"
+_INDEX_NAME = "parallax"
+#: Article id -> article text, for snippets; called once per search with the hit ids.
+TextFor = Callable[[list[int]], dict[int, str]]
+DocLike = SearchDocument | dict[str, Any]
+Sort = Literal["relevance", "date"]
+
+
+def _as_doc(doc: DocLike) -> SearchDocument:
+    return doc if isinstance(doc, SearchDocument) else SearchDocument.from_dict(doc)
+
+
+class SearchIndex:
+    """A Whoosh index in a folder, written through one writer at a time.
+
+    Within a process, writes are serialised by a lock. Across processes Whoosh's
+    lock file decides: a second writer waits up to `lock_timeout` seconds, then
+    gets `IndexBusy`. Searches never wait for writers: they read the last
+    committed generation.
+
+    Args:
+        path: the index folder (created if missing).
+        store_text: also keep article bodies in the index for snippets; without
+            it, pass `text_for` to `search` (the archive has the text anyway).
+        lock_timeout: seconds to wait for another process's writer.
+    """
+
+    def __init__(
+        self, path: str | os.PathLike[str], *, store_text: bool = False, lock_timeout: float = 10.0
+    ) -> None:
+        self.path = Path(path)
+        self.lock_timeout = lock_timeout
+        self._write_lock = threading.Lock()
+        self._read_lock = threading.RLock()
+        self._engine = Engine()
+        self._reader: Any = None
+        self.path.mkdir(parents=True, exist_ok=True)
+        marker = self.path / _MARKER
+        if not windex.exists_in(str(self.path), indexname=_INDEX_NAME):
+            if any(p.name != _MARKER for p in self.path.iterdir()) and marker.exists():
+                raise IndexDamaged(f"search index in {self.path} has lost its table of contents")
+            self._create(store_text)
+            return
+        try:
+            info = json.loads(marker.read_text(encoding="utf-8"))
+            self.store_text = bool(info["store_text"])
+            version = int(info["schema"])
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise IndexDamaged(f"search index in {self.path} has no valid {_MARKER}") from exc
+        if version != SCHEMA_VERSION:
+            raise IndexDamaged(
+                f"search index in {self.path} was built by an older version; rebuild it"
+            )
+        try:
+            self._ix = windex.open_dir(str(self.path), indexname=_INDEX_NAME)
+        except Exception as exc:  # Whoosh raises many types for unreadable files
+            raise IndexDamaged(f"cannot open search index in {self.path}: {exc}") from exc
+
+    def _create(self, store_text: bool) -> None:
+        self.store_text = store_text
+        self._ix = windex.create_in(str(self.path), build_schema(), indexname=_INDEX_NAME)
+        info = {"schema": SCHEMA_VERSION, "store_text": store_text}
+        (self.path / _MARKER).write_text(json.dumps(info), encoding="utf-8")
+
+    # -- writing ----------------------------------------------------------------
+
+    def _writer(self, **kwargs: Any) -> Any:
+        try:
+            return self._ix.writer(
+                timeout=self.lock_timeout, delay=0.05, codec=ParallaxCodec(), **kwargs
+            )
+        except LockError as exc:
+            raise IndexBusy(
+                "the search index is being written by another Parallax process; try again"
+            ) from exc
+
+    def _fields(self, doc: SearchDocument) -> dict[str, Any]:
+        fields = to_fields(doc, self.store_text)
+        if doc.kind == "annotation":  # small: keep for snippets whatever store_text says
+            fields["body"] = "\n".join(t for t in (doc.text, doc.notes) if t)
+        return fields
+
+    def add(self, docs: Iterable[DocLike]) -> int:
+        """Add or replace documents (by kind and id) in one commit; returns how many."""
+        with self._write_lock:
+            writer = self._writer()
+            count = 0
+            try:
+                for doc in docs:
+                    writer.update_document(**self._fields(_as_doc(doc)))
+                    count += 1
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+            return count
+
+    def delete(self, ids: Iterable[int], kind: str = "article") -> int:
+        """Remove documents of one kind by id in one commit; returns how many were found."""
+        with self._write_lock:
+            writer = self._writer()
+            count = 0
+            try:
+                for doc_id in ids:
+                    count += writer.delete_by_term("key", doc_key(kind, doc_id))
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()
+            return count
+
+    def clear(self) -> None:
+        """Remove every document (the folder stays a valid, empty index)."""
+        with self._write_lock, self._read_lock:
+            writer = self._writer()  # take the lock so no other process writes meanwhile
+            writer.cancel()
+            self._close_reader()
+            self._create(self.store_text)
+
+    def rebuild(
+        self,
+        docs: Iterable[DocLike],
+        *,
+        procs: int = 1,
+        limitmb: int = 256,
+        progress: Callable[[int], None] | None = None,
+    ) -> int:
+        """Replace the whole index with `docs` using the bulk path; returns the count.
+
+        Args:
+            procs: writer processes (Whoosh forks; keep 1 inside a GUI process).
+            limitmb: memory for the sorting pool of each writer process.
+            progress: called with the running count every 1,000 documents.
+        """
+        self.clear()
+        with self._write_lock:
+            kwargs: dict[str, Any] = {"limitmb": limitmb}
+            if procs > 1:
+                kwargs.update(procs=procs, multisegment=True)
+            writer = self._writer(**kwargs)
+            count = 0
+            try:
+                for doc in docs:
+                    writer.add_document(**self._fields(_as_doc(doc)))
+                    count += 1
+                    if progress is not None and count % 1000 == 0:
+                        progress(count)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit(merge=False)
+            return count
+
+    # -- reading ----------------------------------------------------------------
+
+    def _close_reader(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+            self._engine = Engine()
+
+    def _fresh(self) -> Engine:
+        """The engine on the newest committed generation (re-using unchanged segments)."""
+        try:
+            latest = self._ix.latest_generation()
+            if self._reader is None or self._reader.generation() != latest:
+                old = self._reader
+                self._reader = self._ix.reader()
+                self._engine.set_reader(self._reader)
+                if old is not None:
+                    old.close()
+            return self._engine
+        except SearchError:
+            raise
+        except Exception as exc:
+            self._reader = None
+            self._engine = Engine()
+            raise IndexDamaged(f"search index in {self.path} is damaged: {exc}") from exc
+
+    def verify(self) -> None:
+        """Read every segment's metadata and dictionaries; raise `IndexDamaged` if any fails."""
+        with self._read_lock:
+            engine = self._fresh()
+            try:
+                for seg in engine._view().segs:
+                    for field in ("text", "title"):
+                        sum(1 for _ in seg.reader.lexicon(field))
+            except Exception as exc:
+                raise IndexDamaged(f"search index in {self.path} is damaged: {exc}") from exc
+
+    def indexed_ids(self) -> dict[str, set[int]]:
+        """Ids of the live documents: {"article": {...}, "annotation": {...}}."""
+        with self._read_lock:
+            view = self._fresh()._view()
+            out: dict[str, set[int]] = {}
+            for name, code in (("article", 0), ("annotation", 1)):
+                sel = view.live & (view.kinds == code)
+                out[name] = {int(i) for i in view.ids[sel]}
+            return out
+
+    def doc_count(self) -> int:
+        """Number of live documents."""
+        with self._read_lock:
+            return self._fresh()._view().n_live
+
+    def prepare(self, query: str, expand: Expand | None = None) -> Node:
+        """Parse (raising `QuerySyntaxError`) and, if `expand` is given, add variants."""
+        node = parse(query)
+        return expand_variants(node, expand) if expand is not None else node
+
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 20,
+        offset: int = 0,
+        sort: Sort = "relevance",
+        expand: Expand | None = None,
+        kinds: Iterable[str] = ("article", "annotation"),
+        text_for: TextFor | None = None,
+        snippet_style: SnippetStyle | None = None,
+        facets: bool = True,
+        facet_size: int = 50,
+    ) -> SearchResult:
+        """Run a query.
+
+        Args:
+            query: the query string (see `reader.search.query`).
+            sort: "relevance" (BM25, newest first on ties) or "date" (newest first).
+            expand: entity spelling callback; None turns variant expansion off.
+            kinds: which document kinds may be returned.
+            text_for: article bodies for snippets when the index does not store them.
+
+        Raises:
+            QuerySyntaxError: the query is malformed.
+            IndexDamaged: the index cannot be read; rebuild it.
+        """
+        node = self.prepare(query, expand)
+        with self._read_lock:
+            engine = self._fresh()
+            view = engine._view()
+            try:
+                mask, score = engine.evaluate(node)
+            except Exception as exc:
+                raise IndexDamaged(f"search index in {self.path} is damaged: {exc}") from exc
+            mask &= view.live
+            wanted = [{"article": 0, "annotation": 1}[k] for k in kinds]
+            if len(wanted) < 2:
+                mask &= np.isin(view.kinds, wanted)
+            total = int(np.count_nonzero(mask))
+            docnums = top_k(mask, score, view.dates, limit, offset, sort == "date")
+            metas = [self._meta(int(d)) for d in docnums]
+            facet_counts = count_facets(view, engine.names, mask, facet_size) if facets else {}
+        snippets = self._snippets(node, metas, text_for, snippet_style or SnippetStyle())
+        hits = [
+            Hit(
+                id=m["id"],
+                kind=m["kind"],
+                article_id=m["article_id"],
+                title=m["title"],
+                outlet=m["outlet"],
+                published=m["published"],
+                score=round(float(score[d]), 4),
+                snippet=snip,
+            )
+            for d, m, snip in zip(docnums, metas, snippets, strict=True)
+        ]
+        return SearchResult(total=total, hits=hits, facets=facet_counts)
+
+    def _meta(self, docnum: int) -> dict[str, Any]:
+        view = self._engine._view()
+        import bisect
+
+        i = bisect.bisect_right(view.offsets, docnum) - 1
+        seg = view.segs[i]
+        stored = seg.reader.stored_fields(docnum - seg.offset)
+        meta = dict(stored["meta"])
+        meta["body"] = stored.get("body")
+        return meta
+
+    def _snippets(
+        self, node: Node, metas: list[dict[str, Any]], text_for: TextFor | None, style: SnippetStyle
+    ) -> list[str]:
+        need = [m["id"] for m in metas if m["kind"] == "article" and m.get("body") is None]
+        texts = text_for(need) if (text_for is not None and need) else {}
+        hl = Highlighter.from_query(node)
+        out = []
+        for m in metas:
+            text = m.get("body")
+            if text is None:
+                text = texts.get(m["id"], "")
+            out.append(make_snippet(text, hl.spans(text), style) if text else "")
+        return out
+
+    def match_spans(
+        self, query: str, text: str, expand: Expand | None = None
+    ) -> list[tuple[int, int]]:
+        """Character spans in `text` that the query matches (for highlighting in the reader)."""
+        return match_spans(self.prepare(query, expand), text)
+
+    def close(self) -> None:
+        """Release the reader (open files); the object can still be used afterwards."""
+        with self._read_lock:
+            self._close_reader()
+
+
+def match_spans(
+    query: str | Node, text: str, expand: Expand | None = None
+) -> list[tuple[int, int]]:
+    """(start, end) offsets of every match of `query` in `text`, sorted, non-overlapping."""
+    if isinstance(query, str):
+        query = parse(query)
+        if expand is not None:
+            query = expand_variants(query, expand)
+    return Highlighter.from_query(query).spans(text)
