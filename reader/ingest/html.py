@@ -155,14 +155,16 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     tree = parse_html(markup)
     if tree is None:
         return Extracted(url=url, blocks=[Block(p) for p in fallback_paragraphs(markup)])
+    # Metadata lives partly in scripts (JSON-LD), so it is read before cleaning.
+    raw_tree = copy.deepcopy(tree)
     try:
         strip_non_text(tree)
         unwrap_embedded_quotes(tree)
     except Exception:  # a pathological tree is still worth extracting from as is
         logger.debug("pre-cleaning failed", exc_info=True)
 
-    meta = _metadata(tree, url)
-    canonical = canonical_url(tree, url)
+    meta = _metadata(raw_tree, url)
+    canonical = canonical_url(raw_tree, url)
     title = clean_title(meta.get("title"), meta.get("sitename"), canonical)  # type: ignore[arg-type]
     outlet = _outlet(meta.get("sitename"), canonical)
     authors = clean_authors(meta.get("author"), outlet)  # type: ignore[arg-type]
@@ -181,9 +183,9 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     return Extracted(
         title=title,
         authors=authors,
-        published=original_date(tree, canonical),
+        published=original_date(raw_tree, canonical),
         outlet=outlet,
         url=canonical,
-        language=page_language(tree, text),
+        language=page_language(raw_tree, text),
         blocks=blocks,
     )

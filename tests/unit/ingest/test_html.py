@@ -203,3 +203,43 @@ def test_huge_page_is_handled_quickly():
     result = extract_html(page)
     assert time.perf_counter() - start < 30
     assert result.blocks
+
+
+@pytest.fixture(scope="module")
+def blog() -> Extracted:
+    return extract_html((FIXTURES / "blog_post.html").read_text("utf-8"))
+
+
+def test_embedded_post_in_a_share_widget_is_kept(blog):
+    assert "Packed village hall tonight for the mill bridge meeting." in blog.body_text
+
+
+@pytest.mark.parametrize(
+    "teaser",
+    [
+        "Flood meeting draws record crowd",  # "Related:" link inside the text
+        "Canal towpath reopens",  # list of links to other posts
+        "A short history of the mill",
+        "GET OUR APP",  # shouting call to action
+        "Filed under",  # filing note after the article
+        "4 min read",  # reading time above the article
+        "Leave a reply",
+        "Archive",
+    ],
+)
+def test_teasers_and_labels_are_dropped(blog, teaser):
+    assert teaser.lower() not in blog.text.lower()
+
+
+def test_article_paragraphs_around_teasers_survive(blog):
+    assert blog.body_text.startswith("The stone bridge by the old mill")
+    assert blog.body_text.endswith("runs for eight weeks.")
+    assert "Priya Natarajan" in blog.body_text
+
+
+def test_json_ld_publication_date_wins_over_modified_date_and_link_dates(blog):
+    # The page links to older posts with dates in their URLs, and was modified
+    # later; neither is when this post was first published.
+    assert blog.published == "2021-06-02"
+    assert blog.title == "Why the old mill bridge matters"
+    assert blog.authors == ["Sam Ellery"]
