@@ -55,14 +55,19 @@ _COUNT_LINE = re.compile(r"^\W*[\d.,]+\s*[kKmM]?\W*(?:[^\W\d]\w*\W*){1,2}$")
 _TRAILING_COUNT = re.compile(r"\(\d+\)\s*$|\s\d+$")
 _COMMENT_AUTHOR = re.compile(r"^\S+(?:\s+\S+){0,3}\s+(?:says|said|wrote|writes|replied)\s*:")
 _BY_LINE = re.compile(r"^by\s+\S+(?:\s+\S+){0,7}$", re.IGNORECASE)
-# Headings that open a comment thread or a teaser list: the article ends before them.
-_SECTION_END = re.compile(
-    r"^\W*\d*\s*(?:comments?|responses?|replies|reactions|discussion|most (?:popular|read|viewed"
-    r"|commented|shared)|recommended(?: for you)?|you (?:may|might) (?:also )?like|read next"
-    r"|related (?:articles|stories|posts|content|coverage|news)"
-    r"|more (?:stories|news|from \S+(?: \S+)?)"
+# Headings that open a comment thread: nothing after them is the article.
+_COMMENTS_START = re.compile(
+    r"^\W*\d*\s*(?:comments?|responses?|replies|reactions|discussion"
     r"|(?:leave|post|add|write) a (?:comment|reply)|join the (?:conversation|discussion)"
-    r"|show comments|trending(?: now)?|popular (?:videos|stories|posts))\b(?:\W+\S+){0,6}\W*$",
+    r"|show comments)\b(?:\W+\S+){0,6}\W*$",
+    re.IGNORECASE,
+)
+# Headings of teaser lists; they may also sit inside an article, between its parts.
+_TEASERS_START = re.compile(
+    r"^\W*(?:most (?:popular|read|viewed|commented|shared)|recommended(?: for you)?"
+    r"|you (?:may|might) (?:also )?like|read next|related(?: articles| stories| posts| content"
+    r"| coverage| news)?|more (?:stories|news|from \S+(?: \S+)?)|trending(?: now| news)?"
+    r"|popular (?:videos|stories|posts)|latest news|top stories)\b(?:\W+\S+){0,4}\W*$",
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}", re.IGNORECASE)
@@ -113,9 +118,14 @@ def is_call_to_action(line: str) -> bool:
     return strong >= 2 or (strong >= 1 and bool(_SECOND_PERSON.search(line)))
 
 
-def is_section_end(line: str) -> bool:
-    """True for a heading that opens comments or a teaser list ("Most popular", "12 Comments")."""
-    return len(line) <= 80 and bool(_SECTION_END.match(line))
+def is_comments_start(line: str) -> bool:
+    """True for a heading that opens a comment thread ("12 Comments", "Leave a reply")."""
+    return len(line) <= 80 and bool(_COMMENTS_START.match(line))
+
+
+def is_teasers_start(line: str) -> bool:
+    """True for a heading that opens a teaser list ("Most popular", "Related stories")."""
+    return len(line) <= 80 and bool(_TEASERS_START.match(line))
 
 
 def _is_chrome(line: str) -> bool:
@@ -165,7 +175,11 @@ def _score(info: LineInfo) -> float:
 
 _GAP_PENALTY = 20.0
 _HARD = -1000.0
-_SECONDARY_SHARE = 0.5
+_NEAR_GAP = 4
+_AFTER_TEASER = 0.5
+_NEAR_MIN = 15.0
+_FAR_GAP = 14
+_FAR_SHARE = 0.25
 _MIN_RUN = 3
 _MIN_ARTICLE = 50.0
 
@@ -219,35 +233,62 @@ def _segments(scores: Sequence[float]) -> list[tuple[float, int, int]]:
     return segs
 
 
+def _merge_neighbours(segs: list[tuple[float, int, int]], best: int) -> tuple[int, int]:
+    """Grow the best run over nearby runs that are strong enough to be its other parts."""
+    lo = hi = best
+    total = segs[best][0]
+    changed = True
+    while changed:
+        changed = False
+        for k in (lo - 1, hi + 1):
+            if not 0 <= k < len(segs):
+                continue
+            gap = segs[lo][1] - segs[k][2] if k < lo else segs[k][1] - segs[hi][2]
+            score = segs[k][0]
+            if (gap <= _NEAR_GAP and score >= _NEAR_MIN) or (
+                gap <= _FAR_GAP and score >= _FAR_SHARE * total
+            ):
+                lo, hi = min(lo, k), max(hi, k)
+                total += score
+                changed = True
+    return lo, hi
+
+
 def select_article(infos: Sequence[LineInfo]) -> list[int]:
     """Indices of the lines that form the article body, in order.
 
     Lines are scored (prose positive, furniture negative) and cut into runs
     wherever a heavy stretch of furniture lies between prose. The strongest run
-    is the article; another run joins it only if it is nearly as strong and no
-    comment or teaser heading lies between them.
+    is the article; it grows over neighbouring runs that are close and strong
+    enough to be its other parts (an article split by an inline teaser box),
+    but never past the start of a comment thread.
     """
     infos = _mark_link_runs(list(infos))
-    scores = [_HARD if is_section_end(i.text) else _score(i) for i in infos]
+    scores = []
+    for info in infos:
+        if is_comments_start(info.text):
+            scores.append(_HARD)
+        elif is_teasers_start(info.text):
+            scores.append(-_GAP_PENALTY - 10.0)
+        else:
+            scores.append(_score(info))
     segs = _segments(scores)
-    hard = [i for i, sc in enumerate(scores) if sc == _HARD]
-    # Once prose has been seen, a comment or teaser heading ends the article.
-    for h in hard:
+    # Once prose has been seen, a comment heading ends the article.
+    for h in (i for i, sc in enumerate(scores) if sc == _HARD):
         if any(sc >= _MIN_ARTICLE and e <= h for sc, _, e in segs):
             segs = [seg for seg in segs if seg[2] <= h]
             break
     if not segs:
         return []
-    best = max(segs)
-    keep_spans = [best]
-    for seg in segs:
-        if seg is best or seg[0] < _SECONDARY_SHARE * best[0]:
-            continue
-        lo, hi = sorted((seg[1], best[1]))
-        if any(lo <= h < hi for h in hard):
-            continue
-        keep_spans.append(seg)
-    keep: list[int] = []
-    for _, s, e in sorted(keep_spans, key=lambda x: x[1]):
-        keep.extend(i for i in range(s, e) if infos[i].cls != "bad" and scores[i] != _HARD)
-    return keep
+    teasers = [i for i, info in enumerate(infos) if is_teasers_start(info.text)]
+
+    def rank(k: int) -> float:
+        # Prose after a teaser heading that follows prose is more likely a teaser.
+        sc, start, _ = segs[k]
+        after = any(h < start and any(s2[2] <= h for s2 in segs) for h in teasers)
+        return sc * _AFTER_TEASER if after else sc
+
+    best = max(range(len(segs)), key=rank)
+    lo, hi = _merge_neighbours(segs, best)
+    start, end = segs[lo][1], segs[hi][2]
+    return [i for i in range(start, end) if infos[i].cls != "bad" and scores[i] > _HARD]

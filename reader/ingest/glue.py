@@ -120,9 +120,9 @@ def _split_case(text: str, i: int, vocab: DocumentVocabulary, lang: str) -> bool
         return False
     if zipf(left + right, lang) > 0:
         return False  # YouTube, McDonald, LinkedIn
-    if len(right) > 1 and right.isupper():
-        return False  # macOS, OpenAI
     right_l = right.lower()
+    if len(right) > 1 and right.isupper() and right_l not in DATE_WORDS:
+        return False  # macOS, OpenAI
     if right_l in SENTENCE_OPENERS or right_l.strip("’'s") in DATE_WORDS:
         return True
     if vocab.tokens[_whole_token(text, i)] > 1:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import copy
 import logging
 import re
@@ -10,7 +11,7 @@ from urllib.parse import urlparse
 from lxml import etree
 
 from reader.ingest.html_blocks import Candidate, body_candidates, normalize_space
-from reader.ingest.html_clean import clean_candidates
+from reader.ingest.html_clean import LINK_MAX_WORDS, LINK_RATIO, clean_candidates
 from reader.ingest.html_fallback import fallback_paragraphs
 from reader.ingest.html_lang import page_language
 from reader.ingest.html_merge import merge_extractions
@@ -110,16 +111,22 @@ def _anchor_texts(tree: etree._Element) -> list[str]:
         text = normalize_space(el.text_content())
         if len(text) >= 8:
             texts.add(text.lower())
-    return sorted(texts, key=len, reverse=True)
+    return sorted(texts, key=len)
 
 
 def _measure_links(cands: list[Candidate], anchors: list[str]) -> None:
-    """Record how much of each paragraph is the text of a single link on the page."""
+    """Record how much of each short paragraph is the text of a single link on the page."""
+    lengths = [len(a) for a in anchors]
     for c in cands:
+        if len(c.text.split()) > LINK_MAX_WORDS:
+            continue
         low = c.text.lower()
-        for anchor in anchors:
-            if len(anchor) <= len(low) and anchor in low:
-                c.link_chars = max(c.link_chars, len(anchor))
+        # Only links nearly as long as the paragraph can make it a link paragraph.
+        lo = bisect.bisect_left(lengths, int(len(low) * LINK_RATIO))
+        hi = bisect.bisect_right(lengths, len(low))
+        for anchor in reversed(anchors[lo:hi]):
+            if anchor in low:
+                c.link_chars = len(anchor)
                 break
 
 

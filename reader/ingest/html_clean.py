@@ -38,8 +38,8 @@ _TRAILER_RE = re.compile(
 )
 _TRAILER_MAX_CHARS = 150
 # A paragraph that is (nearly) all link text and short is a link to elsewhere.
-_LINK_RATIO = 0.8
-_LINK_MAX_WORDS = 30
+LINK_RATIO = 0.8
+LINK_MAX_WORDS = 30
 _PROSE_WORDS = 15
 _LINK_RUN = 3
 _MAX_LEADING = 6
@@ -61,7 +61,7 @@ def _is_promo(c: Candidate) -> bool:
 
 
 def _is_link_block(c: Candidate) -> bool:
-    return c.link_ratio >= _LINK_RATIO and len(c.text.split()) <= _LINK_MAX_WORDS
+    return c.link_ratio >= LINK_RATIO and len(c.text.split()) <= LINK_MAX_WORDS
 
 
 def _is_suspect_link(c: Candidate) -> bool:
