@@ -122,7 +122,8 @@ def _split_case(text: str, i: int, vocab: DocumentVocabulary, lang: str) -> bool
         return False  # YouTube, McDonald, LinkedIn
     right_l = right.lower()
     if len(right) > 1 and right.isupper() and right_l not in DATE_WORDS:
-        return False  # macOS, OpenAI
+        # macOS, OpenAI; but a whole lowercase word before an acronym is glued.
+        return left.islower() and len(left) >= 4 and _is_word(left, lang)
     if right_l in SENTENCE_OPENERS or right_l.strip("’'s") in DATE_WORDS:
         return True
     if vocab.tokens[_whole_token(text, i)] > 1:

@@ -14,6 +14,7 @@ from .dates import is_date_line
 from .lines import normalise_line
 
 _MAX_TITLE_WORDS = 30
+_LOGO = re.compile(r"\blogo\b", re.IGNORECASE)
 _IN_LINE_BY = re.compile(r"(?:^|(?<=[\s\w]))[Bb]y\s+(?P<names>[A-Z].{2,120})$")
 _ROLE_LINE = re.compile(
     r"^(?:senior |chief |deputy |staff |special |political |foreign |business )?"
@@ -48,7 +49,12 @@ def _heading_like(info: LineInfo, lang: str | None) -> bool:
         return False
     if text.endswith((".", ",", ";", ")")) and not text.endswith("..."):
         return False
-    if is_placeholder(text) or looks_like_caption(text) or is_date_line(text, lang):
+    if (
+        _LOGO.search(text)
+        or is_placeholder(text)
+        or looks_like_caption(text)
+        or is_date_line(text, lang)
+    ):
         return False
     if parse_byline(text) is not None:
         return False

@@ -78,6 +78,21 @@ def _block_kind(line: _Line, info: LineInfo, after_placeholder: bool) -> str:
     return "body"
 
 
+def _trim_tail(blocks: list[Block], authors: list[str]) -> list[Block]:
+    """Drop an author bio and dangling headings (teaser titles) from the article's end."""
+    names = {n for a in authors for n in (a, a.split()[0], a.split()[-1])}
+    while blocks:
+        last = blocks[-1]
+        first_words = " ".join(last.text.split()[:3])
+        if last.kind == "heading" or any(
+            first_words.startswith(n + " ") for n in names if len(n) > 2
+        ):
+            blocks = blocks[:-1]
+            continue
+        break
+    return blocks
+
+
 def extract_pasted(text: str, recurring_lines: frozenset[str] = frozenset()) -> Extracted:
     """Clean pasted article text and read its header.
 
@@ -114,6 +129,8 @@ def extract_pasted(text: str, recurring_lines: frozenset[str] = frozenset()) -> 
             continue
         kind = _block_kind(lines[i], infos[i], i - 1 in placeholders)
         blocks.append(Block(lines[i].text, kind))  # type: ignore[arg-type]
+    blocks = _trim_tail(blocks, header.authors)
+    blocks = _trim_tail(blocks, header.authors)
     return Extracted(
         title=header.title,
         subtitle=header.subtitle,
