@@ -1,19 +1,23 @@
-"""The import flow: read, extract, de-duplicate and store each file in one transaction."""
+"""The import flow: read, extract, find entities, de-duplicate, store each file whole."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from reader import PIPELINE_VERSION
+from reader import PIPELINE_VERSION, entity_store
 from reader.archive import repo
 from reader.archive.db import session_scope
 from reader.archive.models import Article
+from reader.entities.linking import Linker
+from reader.entities.mentions import Mention as FoundMention
+from reader.entities.ner import extract_mentions
 from reader.ingest import neardup
 from reader.ingest.document import Document, extract_document, text_fingerprint
 from reader.ingest.sniff import RejectedFile
@@ -22,14 +26,36 @@ from reader.records import ImportReport
 
 log = logging.getLogger("reader.import")
 
+# Files extracted before NER runs over them as one batch.
+CHUNK = 16
+
 
 class Importer:
     """Imports a batch of paths into the archive, reporting per file."""
 
-    def __init__(self, sessions: sessionmaker[Session], *, max_file_bytes: int) -> None:
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        *,
+        max_file_bytes: int,
+        with_entities: bool = True,
+        on_stored: Callable[[int], None] | None = None,
+    ) -> None:
+        """Set up an import.
+
+        Args:
+            sessions: the archive's session factory.
+            max_file_bytes: larger files are refused.
+            with_entities: run NER and linking (off only to benchmark the rest).
+            on_stored: called with each new article's id once its transaction has
+                committed (the Library updates the search index there).
+        """
         self._sessions = sessions
         self._max_bytes = max_file_bytes
+        self._with_entities = with_entities
+        self._on_stored = on_stored
         self._near: neardup.NearDuplicateIndex | None = None
+        self._linker: Linker | None = None
 
     def run(
         self,
@@ -37,107 +63,156 @@ class Importer:
         progress: Callable[[int, int, str], None] | None,
         should_cancel: Callable[[], bool] | None,
     ) -> ImportReport:
-        """Import every file under `paths`; never raises for a bad file."""
+        """Import every file under `paths`; never raises for a bad file.
+
+        Files are extracted a chunk at a time so that NER runs batched (on both
+        cores for big imports); each file still commits on its own.
+        """
         report = ImportReport()
         items = list(iter_import_files(paths))
-        for done, item in enumerate(items):
-            if should_cancel is not None and should_cancel():
-                report.cancelled = True
+        n_process = 2 if len(items) >= 4 * CHUNK else 1
+        done = 0
+        for chunk_start in range(0, len(items), CHUNK):
+            ready: list[tuple[Path, Document]] = []
+            for item in items[chunk_start : chunk_start + CHUNK]:
+                if should_cancel is not None and should_cancel():
+                    report.cancelled = True
+                    break
+                path = item.path if isinstance(item, WalkProblem) else item
+                if progress is not None:
+                    progress(done, len(items), str(path))
+                done += 1
+                if isinstance(item, WalkProblem):
+                    report.failed.append({"path": str(item.path), "error": item.reason})
+                    continue
+                doc = self._extract(item, report)
+                if doc is not None:
+                    ready.append((item, doc))
+            self._store_chunk(ready, report, n_process)
+            if report.cancelled:
                 break
-            path = item.path if isinstance(item, WalkProblem) else item
-            if progress is not None:
-                progress(done, len(items), str(path))
-            if isinstance(item, WalkProblem):
-                report.failed.append({"path": str(item.path), "error": item.reason})
-                continue
-            self._import_one(item, report)
         if progress is not None and not report.cancelled:
             progress(len(items), len(items), "")
         return report
 
-    def _import_one(self, path: Path, report: ImportReport) -> None:
+    def _extract(self, path: Path, report: ImportReport) -> Document | None:
         try:
             data = read_limited(path, self._max_bytes)
-            doc = extract_document(data, path)
+            return extract_document(data, path)
         except OSError as exc:
             report.failed.append({"path": str(path), "error": _os_reason(exc)})
-            return
         except (RejectedFile, ValueError) as exc:
             report.failed.append({"path": str(path), "error": str(exc)})
-            return
         except RecursionError:
             report.failed.append({"path": str(path), "error": "document nested too deeply"})
-            return
         except Exception as exc:  # a bug in extraction must not stop the batch
             log.debug("extracting %s failed", path, exc_info=True)
             report.failed.append({"path": str(path), "error": f"could not extract: {exc}"})
+        return None
+
+    def _store_chunk(
+        self, ready: list[tuple[Path, Document]], report: ImportReport, n_process: int
+    ) -> None:
+        if not ready:
             return
-        try:
-            article_id, duplicate_of = self._store(doc, path)
-        except Exception as exc:
-            log.debug("storing %s failed", path, exc_info=True)
-            report.failed.append({"path": str(path), "error": f"could not store: {exc}"})
-            return
-        if duplicate_of is not None:
-            report.duplicates.append({"path": str(path), "id": duplicate_of})
-        else:
+        mentions = self._find_mentions([doc for _, doc in ready], n_process)
+        for (path, doc), found in zip(ready, mentions, strict=True):
+            try:
+                article_id, duplicate_of = self._store(doc, path, found)
+            except Exception as exc:
+                log.debug("storing %s failed", path, exc_info=True)
+                self._linker = None  # it may hold entities of the rolled-back transaction
+                report.failed.append({"path": str(path), "error": f"could not store: {exc}"})
+                continue
+            if duplicate_of is not None:
+                report.duplicates.append({"path": str(path), "id": duplicate_of})
+                continue
             report.imported.append(
                 {"id": article_id, "path": str(path), "title": doc.extracted.title}
             )
+            if self._on_stored is not None:
+                self._on_stored(article_id)
 
-    def _store(self, doc: Document, path: Path) -> tuple[int, int | None]:
+    def _find_mentions(self, docs: list[Document], n_process: int) -> list[list[FoundMention]]:
+        if not self._with_entities:
+            return [[] for _ in docs]
+        inputs = [(d.extracted.text, d.extracted.caption_spans()) for d in docs]
+        return extract_mentions(inputs, n_process=n_process)
+
+    def _store(
+        self, doc: Document, path: Path, found: list[FoundMention]
+    ) -> tuple[int, int | None]:
         """Store one document; returns (article id, id of the article it duplicates)."""
         ex = doc.extracted
         fingerprint = text_fingerprint(ex.body_text)
         signature = neardup.signature(ex.body_text)
         near = self._near_index()
         match = near.match(signature)
+        group = near.group_of(match[0]) if match else None
         try:
             with session_scope(self._sessions) as session:
                 existing = repo.article_by_fingerprint(session, fingerprint)
                 if existing is not None:
                     return existing, existing
-                blob = repo.get_or_create_blob(session, doc.sha256, doc.data, doc.media_type)
-                outlet = repo.get_or_create_outlet(session, ex.outlet, _domain(ex.url))
-                article = Article(
-                    blob=blob,
-                    outlet=outlet,
-                    title=ex.title or path.stem,
-                    subtitle=ex.subtitle,
-                    authors=ex.authors,
-                    published=ex.published,
-                    url=ex.url,
-                    language=ex.language,
-                    text=ex.text,
-                    blocks=[[s, e, k] for s, e, k in ex.block_spans()],
-                    text_sha256=fingerprint,
-                    words=len(ex.body_text.split()),
-                    source_path=str(path),
-                    pipeline_version=PIPELINE_VERSION,
-                    imported_at=repo.utcnow(),
-                    minhash=neardup.to_hex(signature),
-                    near_group=near.group_of(match[0]) if match else None,
-                )
-                session.add(article)
-                session.flush()
+                article = self._new_article(session, doc, path, fingerprint, signature, group)
                 article_id = article.id
-                if match:
-                    self._mark_group_start(session, near.group_of(match[0]))
+                if group is not None:
+                    _mark_group_start(session, group)
+                if self._with_entities:
+                    linker = self._get_linker(session)
+                    entity_store.link_and_store(
+                        session, linker, article_id, ex.text, found, ex.published
+                    )
         except IntegrityError:
             # Another process stored the same text between our check and insert.
+            self._linker = None
             with self._sessions() as session:
                 existing = repo.article_by_fingerprint(session, fingerprint)
             if existing is None:
                 raise
             return existing, existing
-        near.add(article_id, signature, near.group_of(match[0]) if match else None)
+        near.add(article_id, signature, group)
         return article_id, None
 
     @staticmethod
-    def _mark_group_start(session: Session, group_id: int) -> None:
-        first = session.get(Article, group_id)
-        if first is not None and first.near_group is None:
-            first.near_group = group_id
+    def _new_article(
+        session: Session,
+        doc: Document,
+        path: Path,
+        fingerprint: str,
+        signature: neardup.MinHash,
+        group: int | None,
+    ) -> Article:
+        ex = doc.extracted
+        blob = repo.get_or_create_blob(session, doc.sha256, doc.data, doc.media_type)
+        outlet = repo.get_or_create_outlet(session, ex.outlet, _domain(ex.url))
+        article = Article(
+            blob=blob,
+            outlet=outlet,
+            title=ex.title or path.stem,
+            subtitle=ex.subtitle,
+            authors=ex.authors,
+            published=ex.published,
+            url=ex.url,
+            language=ex.language,
+            text=ex.text,
+            blocks=[[s, e, k] for s, e, k in ex.block_spans()],
+            text_sha256=fingerprint,
+            words=len(ex.body_text.split()),
+            source_path=str(path),
+            pipeline_version=PIPELINE_VERSION,
+            imported_at=repo.utcnow(),
+            minhash=neardup.to_hex(signature),
+            near_group=group,
+        )
+        session.add(article)
+        session.flush()
+        return article
+
+    def _get_linker(self, session: Session) -> Linker:
+        if self._linker is None:
+            self._linker = entity_store.load_linker(session)
+        return self._linker
 
     def _near_index(self) -> neardup.NearDuplicateIndex:
         if self._near is None:
@@ -149,6 +224,12 @@ class Importer:
                 ).all()
             self._near = neardup.NearDuplicateIndex((r[0], r[1], r[2]) for r in rows)
         return self._near
+
+
+def _mark_group_start(session: Session, group_id: int) -> None:
+    first = session.get(Article, group_id)
+    if first is not None and first.near_group is None:
+        first.near_group = group_id
 
 
 def _os_reason(exc: OSError) -> str:
@@ -164,7 +245,5 @@ def _os_reason(exc: OSError) -> str:
 def _domain(url: str | None) -> str | None:
     if not url:
         return None
-    from urllib.parse import urlsplit
-
     host = urlsplit(url).hostname
     return host.removeprefix("www.") if host else None

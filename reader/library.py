@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -11,12 +12,15 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from reader import PIPELINE_VERSION
+from reader import PIPELINE_VERSION, entity_store, search_sync
 from reader.annotations import store as annotation_store
+from reader.annotations.jsonld import dumps_jsonld, parse_jsonld
+from reader.annotations.markdown import export_markdown
+from reader.annotations.table import export_csv
 from reader.archive import repo
 from reader.archive.db import make_engine, session_scope, sqlite_url
 from reader.archive.migrate import upgrade_if_needed
-from reader.archive.models import Annotation, Article, Blob
+from reader.archive.models import Annotation, Article, Blob, SavedSearch
 from reader.importer import Importer
 from reader.ingest.document import extract_document
 from reader.ingest.walk import read_limited
@@ -28,6 +32,11 @@ from reader.records import (
     CheckReport,
     ImportReport,
 )
+from reader.search.errors import IndexDamaged, QuerySyntaxError, SearchError
+from reader.search.index import SearchIndex
+from reader.search.index import match_spans as search_match_spans
+from reader.search.results import SearchResult
+from reader.search.snippets import SnippetStyle
 from reader.types import ArticleId
 
 log = logging.getLogger("reader.library")
@@ -64,6 +73,7 @@ class Library:
         self._engine: Engine = make_engine(url)
         self.migration_backup = upgrade_if_needed(self._engine, self.db_path)
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
+        self._index: SearchIndex | None = None
 
     @property
     def index_dir(self) -> Path:
@@ -71,7 +81,9 @@ class Library:
         return self.archive_dir / INDEX_DIR
 
     def close(self) -> None:
-        """Release database connections."""
+        """Release database connections and the index reader."""
+        if self._index is not None:
+            self._index.close()
         self._engine.dispose()
 
     def __enter__(self) -> Library:
@@ -100,8 +112,130 @@ class Library:
             progress: called with (done, total, path) before each file.
             should_cancel: polled between files; True stops the batch cleanly.
         """
-        importer = Importer(self._sessions, max_file_bytes=self.max_file_bytes)
+        importer = Importer(
+            self._sessions, max_file_bytes=self.max_file_bytes, on_stored=self._index_article
+        )
         return importer.run([Path(p) for p in paths], progress, should_cancel)
+
+    # -- search ------------------------------------------------------------
+
+    @property
+    def search_index(self) -> SearchIndex:
+        """The full-text index, opened on first use; a damaged one is rebuilt."""
+        if self._index is None:
+            try:
+                self._index = SearchIndex(self.index_dir)
+            except IndexDamaged as exc:
+                log.warning("%s; rebuilding it from the archive", exc)
+                shutil.rmtree(self.index_dir, ignore_errors=True)
+                self._index = SearchIndex(self.index_dir)
+                self.reindex()
+        return self._index
+
+    def _index_article(self, article_id: int) -> None:
+        with self._sessions() as session:
+            doc = search_sync.article_document(session, article_id)
+        if doc is not None:
+            try:
+                self.search_index.add([doc])
+            except SearchError as exc:
+                # The article is safely stored; `check --repair` indexes what lags.
+                log.warning("article %s not indexed yet: %s", article_id, exc)
+
+    def _index_annotation(self, annotation_id: int, *, deleted: bool = False) -> None:
+        try:
+            if deleted:
+                self.search_index.delete([annotation_id], kind="annotation")
+                return
+            with self._sessions() as session:
+                doc = search_sync.annotation_document(session, annotation_id)
+            if doc is not None:
+                self.search_index.add([doc])
+        except SearchError as exc:
+            log.warning("annotation %s not indexed yet: %s", annotation_id, exc)
+
+    def search(
+        self,
+        query: str,
+        *,
+        sort: str = "relevance",
+        limit: int = 50,
+        offset: int = 0,
+        variants: bool = True,
+        kinds: Sequence[str] = ("article", "annotation"),
+        marks: tuple[str, str] = ("«", "»"),
+    ) -> SearchResult:
+        """Full-text search; `variants` also finds other spellings of entities.
+
+        Raises:
+            QuerySyntaxError: the query is malformed (the message says how).
+        """
+        if sort not in ("relevance", "date"):
+            raise QuerySyntaxError(f"unknown sort {sort!r}: use relevance or date")
+        return self.search_index.search(
+            query,
+            sort=sort,
+            limit=limit,
+            offset=offset,  # type: ignore[arg-type]
+            expand=self.variants_of if variants else None,
+            kinds=kinds,
+            text_for=self._texts,
+            snippet_style=SnippetStyle(before=marks[0], after=marks[1]),
+        )
+
+    def match_spans(self, query: str, text: str, *, variants: bool = True) -> list[tuple[int, int]]:
+        """Where a query matches in a text (the reader highlights these)."""
+        return search_match_spans(query, text, self.variants_of if variants else None)
+
+    def _texts(self, ids: list[int]) -> dict[int, str]:
+        with self._sessions() as session:
+            rows = session.execute(select(Article.id, Article.text).where(Article.id.in_(ids)))
+            return {int(i): t for i, t in rows}
+
+    def reindex(self, progress: Callable[[int], None] | None = None) -> int:
+        """Rebuild the search index from the archive; returns the documents indexed."""
+        index = self._index or SearchIndex(self.index_dir)
+        self._index = index
+        with self._sessions() as session:
+            return index.rebuild(search_sync.all_documents(session), progress=progress)
+
+    # -- saved searches ----------------------------------------------------
+
+    def save_search(
+        self, name: str, query: str, *, sort: str = "relevance", variants: bool = True
+    ) -> dict[str, Any]:
+        """Name a query (replacing a saved search of the same name)."""
+        self.search_index.prepare(query)  # refuse a malformed query now, not at run time
+        with session_scope(self._sessions) as session:
+            row = session.scalar(select(SavedSearch).where(SavedSearch.name == name))
+            if row is None:
+                row = SavedSearch(name=name, query=query, created_at=repo.utcnow())
+                session.add(row)
+            row.query, row.sort, row.variants = query, sort, variants
+            session.flush()
+            return _saved(row)
+
+    def saved_searches(self) -> list[dict[str, Any]]:
+        """All saved searches, by name."""
+        with self._sessions() as session:
+            return [
+                _saved(r) for r in session.scalars(select(SavedSearch).order_by(SavedSearch.name))
+            ]
+
+    def saved_search(self, name: str) -> dict[str, Any] | None:
+        """One saved search by name."""
+        with self._sessions() as session:
+            row = session.scalar(select(SavedSearch).where(SavedSearch.name == name))
+            return _saved(row) if row else None
+
+    def delete_saved_search(self, name: str) -> bool:
+        """Delete a saved search; False if there was none of that name."""
+        with session_scope(self._sessions) as session:
+            row = session.scalar(select(SavedSearch).where(SavedSearch.name == name))
+            if row is None:
+                return False
+            session.delete(row)
+            return True
 
     def extract_file(self, path: Path) -> dict[str, Any]:
         """Extraction only, nothing written: the `extract --json` document."""
@@ -141,6 +275,51 @@ class Library:
             article = session.get(Article, article_id)
             return None if article is None else article.blob.data
 
+    # -- entities ----------------------------------------------------------
+
+    def article_entities(self, article_id: int) -> list[dict[str, Any]]:
+        """Entities of one article with their mentions (the `entities ID --json` shape)."""
+        with self._sessions() as session:
+            return entity_store.article_entities(session, article_id)
+
+    def entity_aliases(self, entity_ids: Sequence[int]) -> dict[int, list[str]]:
+        """The spellings seen of each entity."""
+        with self._sessions() as session:
+            return entity_store.entity_aliases(session, entity_ids)
+
+    def variants_of(self, word: str) -> list[str]:
+        """Other spellings of the entity a word names (Mirnograd -> Myrnohrad)."""
+        with self._sessions() as session:
+            return entity_store.variants_of(session, word)
+
+    def merge_entities(self, source_id: int, target_id: int) -> dict[str, Any]:
+        """Merge one entity into another (a user decision the machine keeps)."""
+        return self._correct(entity_store.merge, source_id, target_id)
+
+    def split_mention(self, entity_id: int, mention_id: int) -> dict[str, Any]:
+        """Split one mention off into an entity of its own."""
+        return self._correct(entity_store.split, entity_id, mention_id)
+
+    def rename_entity(self, entity_id: int, name: str) -> dict[str, Any]:
+        """Give an entity a new canonical name."""
+        return self._correct(entity_store.rename, entity_id, name)
+
+    def hide_entity(self, entity_id: int, hidden: bool = True) -> dict[str, Any]:
+        """Mark an entity as noise, or show it again."""
+        return self._correct(entity_store.hide, entity_id, hidden)
+
+    def mark_distinct(self, a: int, b: int) -> list[dict[str, Any]]:
+        """Record that two entities are not the same; they are never merged."""
+        with session_scope(self._sessions) as session:
+            pair = entity_store.distinct(session, a, b)
+            return [entity_store.describe(e, session) for e in pair]
+
+    def _correct(self, action: Callable[..., Any], *args: Any) -> dict[str, Any]:
+        with session_scope(self._sessions) as session:
+            entity = action(session, *args)
+            session.flush()
+            return entity_store.describe(entity, session)
+
     # -- annotations -------------------------------------------------------
 
     def annotate(
@@ -166,7 +345,9 @@ class Library:
                 tags=tags,
                 colour=colour,
             )
-            return annotation_store.view(row)
+            record = annotation_store.view(row)
+        self._index_annotation(record.id)
+        return record
 
     def annotations(
         self, *, article_id: int | None = None, tag: str | None = None
@@ -188,7 +369,9 @@ class Library:
             row = annotation_store.update(
                 session, annotation_id, note=note, tags=tags, colour=colour
             )
-            return annotation_store.view(row)
+            record = annotation_store.view(row)
+        self._index_annotation(record.id)
+        return record
 
     def delete_annotation(self, annotation_id: int) -> AnnotationView | None:
         """Delete an annotation; returns what it was (so the GUI can undo)."""
@@ -198,7 +381,8 @@ class Library:
                 return None
             before = annotation_store.view(row)
             session.delete(row)
-            return before
+        self._index_annotation(annotation_id, deleted=True)
+        return before
 
     def restore_annotation(self, record: AnnotationView) -> AnnotationView:
         """Re-create a deleted annotation from its record (undo of delete)."""
@@ -211,12 +395,85 @@ class Library:
             colour=record.colour,
         )
 
+    def export_annotations(self, fmt: str, *, article_id: int | None = None) -> str:
+        """Annotations as Markdown ("md"), CSV ("csv") or W3C JSON-LD ("jsonld")."""
+        with self._sessions() as session:
+            records = annotation_store.export_records(session, article_id)
+        if fmt == "md":
+            return export_markdown(records)
+        if fmt == "csv":
+            return export_csv(records)
+        if fmt == "jsonld":
+            return dumps_jsonld(records)
+        raise ValueError(f"unknown export format {fmt!r}: use md, csv or jsonld")
+
+    def import_annotations(self, document: str | bytes) -> dict[str, Any]:
+        """Read W3C JSON-LD annotations back in, re-anchored by quote.
+
+        Raises:
+            ValueError: the document is not Web Annotation JSON-LD (the message says why).
+        """
+        records = parse_jsonld(document)
+        with session_scope(self._sessions) as session:
+            result = annotation_store.import_records(session, records)
+            ids = list(session.scalars(select(Annotation.id)))
+        try:
+            index = self.search_index
+            with self._sessions() as session:
+                docs = [search_sync.annotation_document(session, i) for i in ids]
+            index.add([d for d in docs if d is not None])
+        except SearchError as exc:
+            log.warning("imported annotations not indexed yet: %s", exc)
+        return result
+
     def link_annotations(self, source_id: int, target_id: int, label: str) -> None:
         """Link two annotations across sources ("same claim", "contradicts", ...)."""
         with session_scope(self._sessions) as session:
             annotation_store.link(session, source_id, target_id, label)
 
     # -- verifying ---------------------------------------------------------
+
+    def _check_index(
+        self, report: CheckReport, expected: dict[str, set[int]], repair: bool
+    ) -> None:
+        """Every article and annotation indexed once, nothing stale; repair what lags."""
+        try:
+            index = self._index or SearchIndex(self.index_dir)
+            self._index = index
+            index.verify()
+            indexed = index.indexed_ids()
+        except IndexDamaged as exc:
+            if not repair:
+                report.problems.append(f"search index damaged: {exc}")
+                return
+            shutil.rmtree(self.index_dir, ignore_errors=True)
+            self._index = None
+            count = self.reindex()
+            report.repaired.append(f"search index was damaged; rebuilt ({count} documents)")
+            return
+        for kind, ids in expected.items():
+            missing = sorted(ids - indexed.get(kind, set()))
+            stale = sorted(indexed.get(kind, set()) - ids)
+            if not (missing or stale):
+                continue
+            if not repair:
+                if missing:
+                    report.problems.append(f"{len(missing)} {kind}(s) missing from the index")
+                if stale:
+                    report.problems.append(f"{len(stale)} stale {kind}(s) in the index")
+                continue
+            make = (
+                search_sync.article_document
+                if kind == "article"
+                else search_sync.annotation_document
+            )
+            with self._sessions() as session:
+                docs = [d for d in (make(session, i) for i in missing) if d is not None]
+            index.add(docs)
+            index.delete(stale, kind=kind)
+            report.repaired.append(
+                f"search index: {len(missing)} {kind}(s) added, {len(stale)} stale removed"
+            )
 
     def check(self, *, repair: bool = False) -> CheckReport:
         """Verify every original against its sha256 and every article against its original."""
@@ -235,7 +492,8 @@ class Library:
             integrity = session.connection().exec_driver_sql("PRAGMA integrity_check").scalar()
             if self.db_path is not None and integrity != "ok":
                 report.problems.append(f"database integrity check: {integrity}")
-        del repair  # nothing derived to rebuild yet beyond the database itself
+            expected = search_sync.archive_ids(session)
+        self._check_index(report, expected, repair)
         return report
 
 
@@ -256,3 +514,7 @@ def extraction_json(data: bytes, path: Path) -> dict[str, Any]:
         "media_type": doc.media_type,
         "pipeline_version": PIPELINE_VERSION,
     }
+
+
+def _saved(row: SavedSearch) -> dict[str, Any]:
+    return {"name": row.name, "query": row.query, "sort": row.sort, "variants": row.variants}

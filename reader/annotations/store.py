@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from reader.annotations.anchors import Anchor, find_quote, make_anchor, reanchor
-from reader.archive.models import Annotation, AnnotationLink, Article, Tag
+from reader.annotations.records import AnnotationLink as RecordLink
+from reader.annotations.records import AnnotationRecord, annotation_iri
+from reader.archive.models import Annotation, AnnotationLink, Article, Blob, Tag
 from reader.archive.repo import utcnow
 from reader.records import AnnotationView
 
@@ -204,3 +207,115 @@ def reanchor_article(session: Session, article_id: int, new_text: str) -> tuple[
         annotation.orphaned = False
         placed += 1
     return placed, orphaned
+
+
+def export_records(session: Session, article_id: int | None = None) -> list[AnnotationRecord]:
+    """Annotations as export records, with what an export says about each article."""
+    stmt = select(Annotation).options(selectinload(Annotation.tags))
+    if article_id is not None:
+        stmt = stmt.where(Annotation.article_id == article_id)
+    rows = session.scalars(stmt.order_by(Annotation.article_id, Annotation.start)).all()
+    links = _links_for(session, [a.id for a in rows])
+    out: list[AnnotationRecord] = []
+    for ann in rows:
+        article = session.get(Article, ann.article_id)
+        assert article is not None  # a foreign key guarantees it
+        out.append(
+            AnnotationRecord(
+                id=ann.id,
+                article_id=ann.article_id,
+                article_title=article.title,
+                article_url=article.url,
+                article_sha256=article.blob.sha256,
+                outlet=article.outlet.name if article.outlet else None,
+                quote=ann.quote,
+                prefix=ann.prefix,
+                suffix=ann.suffix,
+                start=ann.start,
+                end=ann.end,
+                note=ann.note,
+                tags=tuple(t.name for t in ann.tags),
+                colour=ann.colour,
+                created=ann.created_at.isoformat(timespec="seconds"),
+                updated=ann.updated_at.isoformat(timespec="seconds"),
+                author=ann.author,
+                links=tuple(
+                    RecordLink(annotation_iri(int(str(link["annotation"]))), str(link["label"]))
+                    for link in links.get(ann.id, [])
+                ),
+            )
+        )
+    return out
+
+
+def import_records(session: Session, records: Iterable[AnnotationRecord]) -> dict[str, Any]:
+    """Bring exported annotations into this archive, re-anchoring each by its quote.
+
+    Returns {"imported": n, "skipped": n, "orphaned": n, "problems": [...]}: an
+    annotation whose article is not in this archive, or whose quote cannot be
+    placed, is reported, never dropped silently (placed ones that lost their
+    quote are kept as orphans).
+    """
+    result: dict[str, Any] = {"imported": 0, "skipped": 0, "orphaned": 0, "problems": []}
+    for record in records:
+        article = _article_for(session, record)
+        if article is None:
+            result["orphaned"] += 1
+            result["problems"].append(
+                f"no article for “{record.quote[:40]}” "
+                f"({record.article_title or record.source_iri})"
+            )
+            continue
+        placement = reanchor(record.anchor, article.text)
+        duplicate = session.scalar(
+            select(Annotation.id).where(
+                Annotation.article_id == article.id,
+                Annotation.quote == record.quote,
+                Annotation.note == record.note,
+            )
+        )
+        if duplicate is not None:
+            result["skipped"] += 1
+            continue
+        now = utcnow()
+        ann = Annotation(
+            article_id=article.id,
+            quote=record.quote,
+            prefix=record.prefix,
+            suffix=record.suffix,
+            start=record.start or 0,
+            end=record.end or 0,
+            note=record.note,
+            colour=record.colour if record.colour in COLOURS else "yellow",
+            author=record.author,
+            created_at=now,
+            updated_at=now,
+        )
+        if placement is None:
+            ann.orphaned = True
+            result["orphaned"] += 1
+            result["problems"].append(
+                f"quote not found in article {article.id}: “{record.quote[:40]}”"
+            )
+        else:
+            fresh = make_anchor(article.text, placement.start, placement.end)
+            ann.start, ann.end = fresh.start, fresh.end
+            ann.quote, ann.prefix, ann.suffix = fresh.quote, fresh.prefix, fresh.suffix
+            ann.anchor_method = placement.method
+            result["imported"] += 1
+        ann.tags = tags_by_name(session, record.tags)
+        session.add(ann)
+        session.flush()
+    return result
+
+
+def _article_for(session: Session, record: AnnotationRecord) -> Article | None:
+    if record.article_sha256:
+        article = session.scalar(
+            select(Article).join(Blob).where(Blob.sha256 == record.article_sha256)
+        )
+        if article is not None:
+            return article
+    if record.article_url:
+        return session.scalar(select(Article).where(Article.url == record.article_url))
+    return None

@@ -1,0 +1,71 @@
+"""Entities through the Library: linked across spellings, corrected by the user, compared."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.library import Library
+
+pytestmark = pytest.mark.slow  # loads the NER model
+
+
+@pytest.fixture
+def story(library: Library, fixtures_dir: Path) -> tuple[Library, int, int]:
+    report = library.import_paths(sorted((fixtures_dir / "story").glob("*.txt")))
+    assert not report.failed
+    a, b = (r["id"] for r in report.imported)
+    return library, a, b
+
+
+def _entity_named(lib: Library, article_id: int, surface: str) -> dict:
+    for entity in lib.article_entities(article_id):
+        if any(m["text"] == surface for m in entity["mentions"]):
+            return entity
+    raise AssertionError(f"{surface!r} not found among {lib.article_entities(article_id)}")
+
+
+def test_one_city_spelled_two_ways_is_one_entity(story: tuple[Library, int, int]) -> None:
+    lib, a, b = story
+    assert _entity_named(lib, a, "Kharkiv")["entity_id"] == _entity_named(lib, b, "Kharkov")[
+        "entity_id"
+    ]
+
+
+def test_mention_offsets_point_into_the_stored_text(story: tuple[Library, int, int]) -> None:
+    lib, a, _ = story
+    text = lib.get_article(a).text
+    for entity in lib.article_entities(a):
+        for mention in entity["mentions"]:
+            assert text[mention["start"] : mention["end"]] == mention["text"]
+
+
+def test_user_corrections_are_kept(story: tuple[Library, int, int]) -> None:
+    lib, a, b = story
+    kupiansk = _entity_named(lib, a, "Kupiansk")["entity_id"]
+    vovchansk = _entity_named(lib, a, "Vovchansk")["entity_id"]
+    lib.mark_distinct(kupiansk, vovchansk)
+    renamed = lib.rename_entity(kupiansk, "Kupiansk (town)")
+    assert renamed["entity"] == "Kupiansk (town)"
+    hidden = lib.hide_entity(vovchansk)
+    assert hidden["hidden"] is True
+    assert all(e["entity_id"] != vovchansk for e in lib.article_entities(a))
+    # A reindex rebuilds the derived index; the user's decisions stay.
+    lib.reindex()
+    assert _entity_named(lib, a, "Kupiansk")["entity"] == "Kupiansk (town)"
+
+
+def test_merge_moves_every_mention(story: tuple[Library, int, int]) -> None:
+    lib, a, b = story
+    source = _entity_named(lib, a, "Ukrenergo")["entity_id"]
+    target = _entity_named(lib, a, "Kharkiv")["entity_id"]
+    merged = lib.merge_entities(source, target)
+    assert "Ukrenergo" in merged["aliases"]
+    assert _entity_named(lib, b, "Ukrenergo")["entity_id"] == target
+
+
+def test_search_for_one_spelling_finds_the_other(story: tuple[Library, int, int]) -> None:
+    lib, a, b = story
+    found = {h.article_id for h in lib.search("Kharkov").hits}
+    assert found == {a, b}
