@@ -127,6 +127,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path, metavar="FILE")
     p.set_defaults(handler=cmd_import_archive)
 
+    p = sub.add_parser("compare", parents=[common], help="shared and unique entities, alignment")
+    p.add_argument("ids", type=int, nargs="+", metavar="ID")
+    p.add_argument("--no-alignment", dest="alignment", action="store_false")
+    p.set_defaults(handler=cmd_compare)
+
     p = sub.add_parser("annotate", parents=[common], help="annotate the first match of a quote")
     p.add_argument("id", type=int)
     p.add_argument("--quote", required=True)
@@ -438,6 +443,29 @@ def cmd_entities(args: argparse.Namespace) -> int:
         f"{e['id']:>6}  {e['type']:<7} {e['entity']}  ({', '.join(e['aliases'])})" for e in changed
     )
     emit(args, changed, text)
+    return EXIT_OK
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    """compare ID ID [ID...]: what the articles share, what only one has."""
+    if not 2 <= len(args.ids) <= 4:
+        raise UsageError("compare takes 2 to 4 article ids")
+    with open_library(args) as lib:
+        try:
+            doc = lib.compare(args.ids, alignment=args.alignment)
+        except ValueError as exc:
+            raise UsageError(str(exc)) from exc
+    lines = ["shared:"]
+    for e in doc["shared"]:
+        seen = "; ".join(f"{k}: {', '.join(v)}" for k, v in e["mentions"].items())
+        lines.append(f"  {e['type']:<7} {e['entity']}  ({seen})")
+    for article_id, entries in doc["unique"].items():
+        names = ", ".join(e["entity"] for e in entries[:15])
+        more = f" … +{len(entries) - 15}" if len(entries) > 15 else ""
+        lines.append(f"only in {article_id}: {names}{more}")
+    if "alignment" in doc:
+        lines.append(f"{len(doc['alignment'])} aligned passage pair(s)")
+    emit(args, doc, "\n".join(lines))
     return EXIT_OK
 
 

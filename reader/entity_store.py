@@ -181,6 +181,42 @@ def article_entities(session: Session, article_id: int) -> list[dict[str, Any]]:
     return list(grouped.values())
 
 
+def compare_rows(
+    session: Session, article_ids: Sequence[int]
+) -> dict[int, list[tuple[int, str, str, str]]]:
+    """Per article, its visible mentions as (entity id, canonical, type, surface)."""
+    rows: dict[int, list[tuple[int, str, str, str]]] = {i: [] for i in article_ids}
+    for article_id, eid, canonical, etype, surface in session.execute(
+        select(Mention.article_id, Entity.id, Entity.canonical, Entity.type, Mention.text)
+        .join(Entity, Entity.id == Mention.entity_id)
+        .where(Mention.article_id.in_(article_ids), Entity.hidden.is_(False))
+        .order_by(Mention.article_id, Mention.start)
+    ):
+        rows[article_id].append((eid, canonical, etype, surface))
+    return rows
+
+
+def ids_by_name(
+    rows: dict[int, list[tuple[int, str, str, str]]],
+) -> dict[tuple[str, str], int]:
+    """(canonical, type) -> entity id, from `compare_rows` output."""
+    return {(c, t): eid for mentions in rows.values() for eid, c, t, _ in mentions}
+
+
+def mention_spans(
+    session: Session, article_ids: Sequence[int]
+) -> dict[int, list[tuple[int, int, int]]]:
+    """Per article, (entity id, start, end) of its visible mentions."""
+    out: dict[int, list[tuple[int, int, int]]] = {}
+    for article_id, eid, start, end in session.execute(
+        select(Mention.article_id, Mention.entity_id, Mention.start, Mention.end)
+        .join(Entity, Entity.id == Mention.entity_id)
+        .where(Mention.article_id.in_(article_ids), Entity.hidden.is_(False))
+    ):
+        out.setdefault(article_id, []).append((eid, start, end))
+    return out
+
+
 def entity_aliases(session: Session, entity_ids: Sequence[int]) -> dict[int, list[str]]:
     """The spellings seen of each entity (aliases and mention surfaces)."""
     out: dict[int, set[str]] = defaultdict(set)

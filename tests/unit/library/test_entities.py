@@ -69,3 +69,22 @@ def test_search_for_one_spelling_finds_the_other(story: tuple[Library, int, int]
     lib, a, b = story
     found = {h.article_id for h in lib.search("Kharkov").hits}
     assert found == {a, b}
+
+
+def test_compare_lists_shared_entities_with_each_spelling(story: tuple[Library, int, int]) -> None:
+    lib, a, b = story
+    doc = lib.compare([a, b])
+    kharkiv = next(e for e in doc["shared"] if "Kharkiv" in e["mentions"].get(a, []))
+    assert kharkiv["mentions"][b] == ["Kharkov"]
+    assert {"Kharkiv", "Kharkov"} <= set(kharkiv["aliases"])
+    # Aligned passages point at real spans of both articles.
+    assert doc["alignment"], "the two accounts of the same strike should align somewhere"
+    for pair in doc["alignment"]:
+        (ida, sa, ea), (idb, sb, eb) = pair["a"], pair["b"]
+        assert {ida, idb} == {a, b} and 0 <= sa < ea and 0 <= sb < eb
+
+
+def test_compare_refuses_a_single_article(story: tuple[Library, int, int]) -> None:
+    lib, a, _ = story
+    with pytest.raises(ValueError, match="two"):
+        lib.compare([a, a])
