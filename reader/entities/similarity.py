@@ -52,7 +52,8 @@ def _tokens_differ(a: str, b: str, *, place: bool) -> bool:
             and not short.endswith(_ADJECTIVAL_STEMS)
         )
         return not variant
-    for tag, a0, a1, b0, b1 in Levenshtein.opcodes(a, b):
+    for op in Levenshtein.opcodes(a, b):
+        tag, a0, a1, b0, b1 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
         if tag == "equal":
             continue
         changed = a[a0:a1] + b[b0:b1]
