@@ -133,6 +133,8 @@ def _split_case(text: str, i: int, vocab: DocumentVocabulary, lang: str) -> bool
         return len(left) >= 3 and _is_word(left, lang) and len(right) >= 2
     if len(left) <= 3:
         return False  # Mc, Mac, De, Le: name prefixes
+    if vocab.tokens[left] > 0 and zipf(right, lang) >= 3.0:
+        return True  # a name the text uses on its own, glued to a word: "KremsResidents"
     # Two capitalised words: a break only if the document uses both on their own.
     return vocab.lower_words[left.lower()] > 0 and vocab.lower_words[right_l] > 0
 

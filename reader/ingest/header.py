@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from .boilerplate import LineInfo
 from .byline import looks_like_name, parse_byline, split_authors
 from .captions import is_placeholder, looks_like_caption
-from .dates import is_date_line
+from .dates import DateMatch, is_date_line
 from .lines import normalise_line
 
 _MAX_TITLE_WORDS = 30
@@ -115,6 +115,18 @@ def _bio_authors(infos: Sequence[LineInfo]) -> tuple[list[str], set[int]]:
     return found, used
 
 
+def _pick_date(dates: list[DateMatch]) -> str | None:
+    """The publication date: the first stamp that is not an update, with its time if known."""
+    if not dates:
+        return None
+    original = [d for d in dates if not d.is_update] or dates
+    first = original[0].iso
+    for d in original:
+        if len(d.iso) > len(first) and d.iso.startswith(first):
+            return d.iso
+    return first
+
+
 def read_header(infos: Sequence[LineInfo], body_start: int, lang: str | None) -> Header:
     """Find the header fields among the lines before (and just into) the body."""
     header = Header()
@@ -125,19 +137,15 @@ def read_header(infos: Sequence[LineInfo], body_start: int, lang: str | None) ->
         key = normalise_line(header.title)
         header.used |= {i for i, info in enumerate(infos) if normalise_line(info.text) == key}
     start = title_idx + 1 if title_idx is not None else 0
+    dates = []
     for i in range(start, min(zone_end + 2, len(infos))):
         info = infos[i]
         text = info.text
-        if i in header.used or info.cls == "bad" and not is_date_line(text, lang):
+        if i in header.used:
             continue
         date = is_date_line(text, lang)
         if date:
-            if header.published is None or (
-                not date.is_update and len(date.iso) > len(header.published)
-            ):
-                header.published = header.published or date.iso
-                if len(date.iso) > len(header.published) and header.published in date.iso:
-                    header.published = date.iso
+            dates.append(date)
             header.used.add(i)
             rest = text[: date.start] + text[date.end :]
             names = _authors_in(rest.strip(" -–|·•,"))
@@ -149,6 +157,8 @@ def read_header(infos: Sequence[LineInfo], body_start: int, lang: str | None) ->
             header.authors = names
             header.used.add(i)
             continue
+        if info.cls == "bad":
+            continue
         if (
             header.subtitle is None
             and i < body_start
@@ -158,6 +168,7 @@ def read_header(infos: Sequence[LineInfo], body_start: int, lang: str | None) ->
             header.subtitle = text
             key = normalise_line(text)
             header.used |= {j for j, o in enumerate(infos) if normalise_line(o.text) == key}
+    header.published = _pick_date(dates)
     if not header.authors:
         header.authors, used = _bio_authors(infos)
         header.used |= used

@@ -24,6 +24,7 @@ from reader.ingest.html_meta import (
 from reader.ingest.html_parse import (
     parse_html,
     sanitize_markup,
+    shrink_large_tree,
     strip_non_text,
     unwrap_embedded_quotes,
 )
@@ -36,6 +37,9 @@ _CAPTION_XPATH = (
     " | //*[contains(translate(@class,'CREDIT','credit'),'credit')]"
 )
 _WORD_RE = re.compile(r"\w+")
+# Beyond this many elements (after unwrapping inline tags) a page is not an
+# article but a dump; only the cheap extraction runs.
+_MAX_ELEMENTS = 60_000
 
 
 def _run_trafilatura(tree: etree._Element, url: str | None, precise: bool) -> list[Candidate]:
@@ -146,6 +150,20 @@ def _choose(precise: list[Candidate], fallback: list[Candidate]) -> list[Candida
     return precise
 
 
+def _degraded(tree: etree._Element, markup: str, url: str | None) -> Extracted:
+    """Cheap extraction for enormous pages: title, canonical URL and prose paragraphs."""
+    titles = tree.xpath("//meta[@property='og:title']/@content | //title/text()")
+    blocks = [Block(p) for p in fallback_paragraphs(markup)]
+    text = "\n".join(b.text for b in blocks)
+    canonical = canonical_url(tree, url)
+    return Extracted(
+        title=clean_title(str(titles[0]), None, canonical) if titles else None,
+        url=canonical,
+        language=page_language(tree, text),
+        blocks=blocks,
+    )
+
+
 def extract_html(html: str, url: str | None = None) -> Extracted:
     """Extract the article from a saved web page without touching the network.
 
@@ -162,6 +180,8 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
     tree = parse_html(markup)
     if tree is None:
         return Extracted(url=url, blocks=[Block(p) for p in fallback_paragraphs(markup)])
+    if shrink_large_tree(tree) > _MAX_ELEMENTS:
+        return _degraded(tree, markup, url)
     # Metadata lives partly in scripts (JSON-LD), so it is read before cleaning.
     raw_tree = copy.deepcopy(tree)
     try:

@@ -67,6 +67,21 @@ def parse_html(markup: str) -> etree._Element | None:
     return tree if tree is not None and len(tree) else None
 
 
+# Real article pages have a few thousand elements; far beyond that the
+# extractors' cost grows faster than linearly, so the tree is simplified first.
+LARGE_TREE = 30_000
+_INLINE_TAGS = ("span", "font", "b", "i", "em", "strong", "small", "u", "s", "sup", "sub", "abbr")
+
+
+def shrink_large_tree(tree: etree._Element) -> int:
+    """Unwrap inline formatting in oversized trees (text is kept); returns the element count."""
+    count = sum(1 for _ in tree.iter())
+    if count > LARGE_TREE:
+        etree.strip_tags(tree, *_INLINE_TAGS)
+        count = sum(1 for _ in tree.iter())
+    return count
+
+
 def unwrap_embedded_quotes(tree: etree._Element) -> None:
     """Lift embedded posts (tweets and the like) out of their widget wrappers.
 

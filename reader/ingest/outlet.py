@@ -19,6 +19,9 @@ _SELF_REFERENCE = re.compile(
     rf"|\b(?:become|be)\s+an?\s+(?P<b>{_NAME})\s+(?:member|subscriber|supporter|insider)"
     rf"|(?P<c>(?:The\s+)?{_NAME})(?:['’]s)?\s+(?:members?|membership|app|journalism)\b",
 )
+# A photo credit names the outlet after the photographer: "(Jane Roe/The Daily Planet)".
+_CREDIT = re.compile(rf"\([^()/]{{2,40}}/\s*(?P<name>(?:The\s+)?{_NAME})\)")
+_THE_NAME = re.compile(rf"\b[Tt]he\s+(?P<name>{_NAME})")
 _LOGO = re.compile(r"^(?P<name>.{2,40}?)\s+(?:\w+\s+)?logo$", re.IGNORECASE)
 _COPYRIGHT = re.compile(
     rf"(?:©|\(c\)|\bcopyright\b)\s*(?:\d{{4}}\s*[-–]?\s*\d{{0,4}}\s*)?(?P<name>{_NAME})"
@@ -64,8 +67,16 @@ def find_outlet(lines: Sequence[str]) -> str | None:
             cleaned = _clean(c.group("name"))
             if cleaned:
                 votes[cleaned] += 2
+        for m in _CREDIT.finditer(line):
+            cleaned = _clean(m.group("name"))
+            if cleaned:
+                votes[cleaned] += 1
         if not is_call_to_action(line):
             continue
+        for m in _THE_NAME.finditer(line):
+            cleaned = _clean(m.group("name"))
+            if cleaned and " " in cleaned:
+                votes[cleaned] += 1
         for m in _SELF_REFERENCE.finditer(line):
             cleaned = _clean(next(g for g in m.groups() if g))
             if cleaned:

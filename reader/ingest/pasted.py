@@ -73,8 +73,11 @@ def _extend_edges(keep: list[int], infos: list[LineInfo]) -> list[int]:
 def _block_kind(line: _Line, info: LineInfo, after_placeholder: bool) -> str:
     if line.caption or looks_like_caption(line.text, after_placeholder):
         return "caption"
-    if info.words <= 15 and not _TERMINAL.search(line.text) and not line.text.endswith(":"):
+    text = line.text
+    if info.words <= 15 and not _TERMINAL.search(text) and not text.endswith(":"):
         return "heading"
+    if info.words <= 10 and text.endswith("?") and text.count("?") == 1:
+        return "heading"  # "How long could it last?"
     return "body"
 
 
