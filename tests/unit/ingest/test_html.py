@@ -243,3 +243,12 @@ def test_json_ld_publication_date_wins_over_modified_date_and_link_dates(blog):
     assert blog.published == "2021-06-02"
     assert blog.title == "Why the old mill bridge matters"
     assert blog.authors == ["Sam Ellery"]
+
+
+def test_page_of_countless_inline_tags_is_handled_in_bounded_time():
+    sentence = "<p>The closing paragraph of an absurd page still has real words in it.</p>"
+    page = "<html><body>" + "<span>a</span>" * 200_000 + sentence + "</body></html>"
+    start = time.perf_counter()
+    result = extract_html(page)
+    assert time.perf_counter() - start < 30
+    assert "real words in it" in result.text
