@@ -333,3 +333,37 @@ def test_quote_survives_boilerplate_added_in_front(text: str, data: st.DataObjec
     placement = reanchor(anchor, shifted)
     assert placement is not None
     assert shifted[placement.start : placement.end] == anchor.quote
+
+
+@settings(max_examples=150)
+@given(
+    words=st.lists(WORDS.filter(lambda w: w.strip("\u00ad")), min_size=3, max_size=60),
+    data=st.data(),
+)
+def test_paragraph_breaks_changed_keep_every_anchor_on_its_words(
+    words: list[str], data: st.DataObject
+) -> None:
+    # Re-extraction joins and splits paragraphs: only whitespace changes.
+    breaks = st.sampled_from([" ", "\n\n", "\n", "  "])
+    old_seps = data.draw(st.lists(breaks, min_size=len(words), max_size=len(words)))
+    new_seps = data.draw(st.lists(breaks, min_size=len(words), max_size=len(words)))
+
+    def build(seps: list[str]) -> tuple[str, list[int]]:
+        starts, parts, pos = [], [], 0
+        for word, sep in zip(words, seps, strict=True):
+            starts.append(pos)
+            parts.append(word + sep)
+            pos += len(word) + len(sep)
+        return "".join(parts), starts
+
+    old, old_starts = build(old_seps)
+    new, new_starts = build(new_seps)
+    first = data.draw(st.integers(0, len(words) - 1))
+    last = data.draw(st.integers(first, len(words) - 1))
+    anchor = make_anchor(old, old_starts[first], old_starts[last] + len(words[last]))
+    placement = reanchor(anchor, new)
+    assert placement is not None
+    assert (placement.start, placement.end) == (
+        new_starts[first],
+        new_starts[last] + len(words[last]),
+    )
