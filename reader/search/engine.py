@@ -137,6 +137,8 @@ class View:
         self.segs: list[_Seg] = []
         live_parts = []
         for reader, offset in searcher_reader.leaf_readers():
+            if reader.segment() is None:  # the empty reader of an empty index
+                continue
             segid = reader.segment().segment_id()
             data = cache.get(segid)
             if data is None:
@@ -223,7 +225,7 @@ class Engine:
             return np.zeros(0, np.int64), np.zeros(0, np.float32), np.zeros(0, np.int64)
         ids = np.concatenate([p[0] + s.offset for p, s in parts])
         tfs = np.concatenate([p[1] for p, _ in parts])
-        pos = np.concatenate([p[2] for p, _ in parts]) if positions else None  # type: ignore[misc]
+        pos = np.concatenate([p[2] for p, _ in parts]) if positions else None
         return ids, tfs, pos
 
     def _view(self) -> View:
@@ -348,6 +350,9 @@ class Engine:
                     limit=None,
                 )
                 out.update(word for word, _, _ in found)
+                # Stems shorter than the typed word, compared with its beginning.
+                low, high = max(4, len(node.word) - 4), len(node.word) - 1
+                out.update(t for t in vocab[lo:hi] if low <= len(t) <= high and node.matches(t))
         return out
 
     def _expanded(self, node: Prefix | Fuzzy, n: int) -> tuple[np.ndarray, np.ndarray]:

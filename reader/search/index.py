@@ -63,7 +63,11 @@ class SearchIndex:
         self._reader: Any = None
         self.path.mkdir(parents=True, exist_ok=True)
         marker = self.path / _MARKER
-        if not windex.exists_in(str(self.path), indexname=_INDEX_NAME):
+        try:
+            exists = windex.exists_in(str(self.path), indexname=_INDEX_NAME)
+        except Exception as exc:  # a garbled table of contents raises from deep in Whoosh
+            raise IndexDamaged(f"search index in {self.path} is unreadable: {exc}") from exc
+        if not exists:
             if any(p.name != _MARKER for p in self.path.iterdir()) and marker.exists():
                 raise IndexDamaged(f"search index in {self.path} has lost its table of contents")
             self._create(store_text)

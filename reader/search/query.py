@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from rapidfuzz.distance import Levenshtein
+
 from reader.search.analysis import fold, stems
 from reader.search.errors import QuerySyntaxError
 from reader.search.schema import QUERY_FIELDS
@@ -41,6 +43,27 @@ class Fuzzy:
     field: str | None
     stem: str
     maxdist: int
+    word: str = ""
+
+    def matches(self, term: str) -> bool:
+        """Whether an indexed stem is within reach of this fuzzy term.
+
+        Comparing stems alone misses typos that change the stem ("inflaton"
+        stems to itself, "inflation" to "inflat"), so the typed word cut to the
+        stem's length is compared too.
+        """
+        d = self.maxdist
+        if term[:1] != self.stem[:1]:
+            return False
+        if Levenshtein.distance(self.stem, term, score_cutoff=d) <= d:
+            return True
+        word = self.word
+        size = len(term)
+        return (
+            size >= 4
+            and len(word) - 4 <= size < len(word)
+            and Levenshtein.distance(word[:size], term, score_cutoff=d) <= d
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,23 +251,21 @@ class _Parser:
             name = tok.text[:-1].lower()
             if name not in KNOWN_FIELDS:
                 raise QuerySyntaxError(
-                    f"unknown field {tok.text!r}: use one of " + ", ".join(KNOWN_FIELDS),
+                    f"unknown field {tok.text[:-1]!r}: use one of " + ", ".join(KNOWN_FIELDS),
                     tok.pos,
                 )
             if field is not None:
                 raise QuerySyntaxError(
-                    f"{tok.text}: inside a {field}: group at position {tok.pos + 1}", tok.pos
+                    f"{tok.text} inside a {field}: group at position {tok.pos + 1}", tok.pos
                 )
             value = self.peek()
             if value is None or value.kind not in ("word", "phrase", "lparen"):
-                raise QuerySyntaxError(f"{tok.text}: needs a value right after the colon", tok.pos)
+                raise QuerySyntaxError(f"{tok.text} needs a value right after the colon", tok.pos)
             if name == "date":
                 if value.kind != "word":
                     raise QuerySyntaxError(_DATE_HELP, value.pos)
                 self.take()
                 return parse_date(value.text, value.pos)
-            if value.kind == "lparen":
-                return self.parse_primary(name)
             return self.parse_primary(name)
         if tok.kind == "phrase":
             return _words(field, tok.text[1:-1], tok.pos)
@@ -291,7 +312,7 @@ def _word(field: str | None, text: str, pos: int) -> Node:
             if not seq:
                 return Nothing()
             raise QuerySyntaxError(f"{text!r}: '~' works on one word at a time", pos)
-        return Fuzzy(field, seq[0], dist)
+        return Fuzzy(field, seq[0], dist, fold(fm.group("term")))
     if "~" in text:
         raise QuerySyntaxError(f"{text!r}: '~' goes at the end of a word, like term~", pos)
     return _words(field, text, pos)

@@ -6,8 +6,6 @@ import html
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Levenshtein
-
 from reader.search.analysis import fold, is_indexed_word, stem, token_spans
 from reader.search.query import And, Fuzzy, Node, Not, Or, Prefix, Words
 
@@ -40,7 +38,7 @@ class Highlighter:
     singles: set[str] = field(default_factory=set)
     phrases: set[tuple[str, ...]] = field(default_factory=set)
     prefixes: set[str] = field(default_factory=set)
-    fuzzy: set[tuple[str, int]] = field(default_factory=set)
+    fuzzy: set[Fuzzy] = field(default_factory=set)
     _compiled: re.Pattern[str] | None | bool = field(default=False, repr=False)
 
     @classmethod
@@ -64,17 +62,14 @@ class Highlighter:
         elif isinstance(node, Prefix) and node.field in _TEXT_LIKE:
             self.prefixes.add(node.prefix)
         elif isinstance(node, Fuzzy) and node.field in _TEXT_LIKE:
-            self.fuzzy.add((node.stem, node.maxdist))
+            self.fuzzy.add(node)
 
     def _word_matches(self, word: str, st: str) -> bool:
         if st in self.singles:
             return True
         if any(word.startswith(p) or st.startswith(p) for p in self.prefixes):
             return True
-        return any(
-            st[:1] == s[:1] and Levenshtein.distance(st, s, score_cutoff=d) <= d
-            for s, d in self.fuzzy
-        )
+        return any(f.matches(st) for f in self.fuzzy)
 
     def _pattern(self) -> re.Pattern[str] | None:
         """A regex finding candidate words in raw text, or None to scan every word.
@@ -96,7 +91,7 @@ class Highlighter:
                 "".join(_letter_class(c) for c in h) for h in sorted(heads, key=len, reverse=True)
             )
             self._compiled = re.compile(rf"\b(?:{alts})\w*", re.IGNORECASE)
-        return self._compiled  # type: ignore[return-value]
+        return self._compiled
 
     def spans(self, text: str) -> list[tuple[int, int]]:
         """Sorted, non-overlapping (start, end) character spans of the matches in `text`."""

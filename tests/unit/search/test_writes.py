@@ -1,0 +1,115 @@
+"""Index maintenance: updates, deletes, rebuilds, damage and writer locking."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+
+import pytest
+
+from reader.search import IndexBusy, IndexDamaged, SearchDocument, SearchIndex
+
+
+def found(index: SearchIndex, query: str) -> set[int]:
+    return {h.id for h in index.search(query).hits if h.kind == "article"}
+
+
+def test_indexed_ids_lists_articles_and_annotations(index):
+    assert index.indexed_ids() == {"article": {1, 2, 3, 4}, "annotation": {10}}
+
+
+def test_update_replaces_the_old_version_without_a_stale_copy(index, articles):
+    edited = dataclasses.replace(articles[2], text="Markets fell sharply after the bank surprised.")
+    index.add([edited])
+    assert found(index, "surprised") == {3}
+    assert found(index, "inflation") == set()
+    assert index.doc_count() == 5
+    assert index.indexed_ids()["article"] == {1, 2, 3, 4}
+
+
+def test_delete_removes_documents_of_one_kind(index):
+    assert index.delete([2]) == 1
+    assert found(index, "evacuation") == set()
+    assert index.indexed_ids() == {"article": {1, 3, 4}, "annotation": {10}}
+    assert index.delete([10], kind="annotation") == 1
+    assert index.search("timetable").total == 0
+
+
+def test_a_new_instance_sees_committed_writes(index, tmp_path):
+    other = SearchIndex(index.path)
+    index.add([SearchDocument(id=7, title="Harbour strike ends", text="Dockers returned.")])
+    assert found(other, "dockers") == {7}
+    other.close()
+
+
+def test_rebuild_replaces_everything(index, articles):
+    count = index.rebuild(articles[:2])
+    assert count == 2
+    assert index.indexed_ids() == {"article": {1, 2}, "annotation": set()}
+    assert found(index, "inflation") == set()
+
+
+def test_clear_leaves_an_empty_usable_index(index, articles):
+    index.clear()
+    assert index.doc_count() == 0
+    assert index.search("governor").total == 0
+    index.add(articles[:1])
+    assert found(index, "governor") == {1}
+
+
+def test_dicts_are_accepted_as_documents(tmp_path):
+    ix = SearchIndex(tmp_path / "ix")
+    ix.add([{"id": 5, "title": "Grain corridor reopens", "text": "Ships sailed.", "extra": 1}])
+    assert found(ix, "grain") == {5}
+
+
+def test_second_writer_gets_index_busy(index, articles):
+    other = SearchIndex(index.path, lock_timeout=0.2)
+    writer = index._ix.writer()  # another writer holds Whoosh's lock file
+    try:
+        with pytest.raises(IndexBusy):
+            other.add(articles[:1])
+    finally:
+        writer.cancel()
+    other.add(articles[:1])  # free again once the lock is released
+
+
+def test_truncated_segment_file_is_reported_as_damaged(index):
+    index.close()
+    victims = [p for p in index.path.iterdir() if p.suffix in (".trm", ".seg")]
+    assert victims
+    for p in victims:
+        p.write_bytes(b"\0" * 10)
+    with pytest.raises(IndexDamaged):
+        SearchIndex(index.path).search("governor")
+
+
+def test_missing_table_of_contents_is_reported_as_damaged(index):
+    index.close()
+    for p in index.path.glob("*.toc"):
+        p.unlink()
+    with pytest.raises(IndexDamaged):
+        SearchIndex(index.path)
+
+
+def test_index_from_another_schema_version_is_reported_as_damaged(index):
+    index.close()
+    marker = index.path / "parallax-search.json"
+    info = json.loads(marker.read_text())
+    info["schema"] = 0
+    marker.write_text(json.dumps(info))
+    with pytest.raises(IndexDamaged, match="rebuild"):
+        SearchIndex(index.path)
+
+
+def test_damaged_index_can_be_rebuilt_in_place(index, articles):
+    index.close()
+    for p in index.path.glob("*.toc"):
+        p.unlink()
+    with pytest.raises(IndexDamaged):
+        SearchIndex(index.path)
+    for p in index.path.iterdir():
+        p.unlink()
+    fresh = SearchIndex(index.path)
+    fresh.rebuild(articles)
+    assert found(fresh, "governor") == {1, 3}
