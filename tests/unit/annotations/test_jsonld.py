@@ -266,7 +266,7 @@ JSON_VALUES = st.recursive(
 )
 
 
-@settings(max_examples=400)
+@settings(max_examples=200)
 @given(JSON_VALUES)
 def test_odd_input_gives_a_value_error_or_records_never_a_crash(document: Any) -> None:
     try:
@@ -319,3 +319,44 @@ def test_imported_annotations_re_anchor_in_another_archive_copy() -> None:
     assert text[placement.start : placement.end] == "4,000 members\njoined the strike"
     no_offsets = dataclasses.replace(imported, start=None, end=None)
     assert reanchor(no_offsets.anchor, text) == placement
+
+
+def optional_text() -> st.SearchStrategy[str | None]:
+    return st.none() | st.text(min_size=1, max_size=30)
+
+
+TAG = st.text(min_size=1, max_size=15).filter(lambda t: t == t.strip() and t != "")
+RECORDS = st.builds(
+    AnnotationRecord,
+    id=st.none() | st.integers(0, 10**9),
+    article_title=optional_text(),
+    article_url=st.none() | st.text(max_size=20).map(lambda t: "https://example.org/" + t),
+    article_sha256=st.text("0123456789abcdef", min_size=64, max_size=64),
+    outlet=optional_text(),
+    quote=st.text(min_size=1, max_size=80),
+    prefix=st.text(max_size=32),
+    suffix=st.text(max_size=32),
+    note=st.text(max_size=80),
+    tags=st.lists(TAG, max_size=4),
+    colour=optional_text(),
+    created=st.none() | st.datetimes().map(lambda d: d.isoformat()),
+    updated=st.none() | st.datetimes().map(lambda d: d.isoformat()),
+    author=optional_text(),
+    links=st.lists(
+        st.builds(AnnotationLink, st.text(min_size=1, max_size=30), st.text(max_size=20)),
+        max_size=3,
+    ),
+).flatmap(
+    lambda r: st.one_of(
+        st.just(r),
+        st.tuples(st.integers(0, 10**6), st.integers(0, 500)).map(
+            lambda se: dataclasses.replace(r, start=se[0], end=se[0] + se[1])
+        ),
+    )
+)
+
+
+@settings(max_examples=100)
+@given(st.lists(RECORDS, max_size=5))
+def test_any_records_survive_the_round_trip(records: list[AnnotationRecord]) -> None:
+    assert parse_jsonld(dumps_jsonld(records)) == records
