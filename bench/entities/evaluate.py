@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cases import CASES, Case  # noqa: E402
 
-from reader.entities.linking import cluster_all  # noqa: E402
+from reader.entities.linking import ArticleInput, cluster_all  # noqa: E402
 from reader.entities.mentions import Mention  # noqa: E402
 from reader.entities.normalise import norm_key  # noqa: E402
 
@@ -52,7 +52,7 @@ def main(argv: list[str]) -> int:
     k = 0
     for case in CASES:
         for i, text in enumerate(case.articles):
-            rows.append((k + 1, text, mentions[k], date.fromisoformat(case.published)))
+            rows.append(ArticleInput(k + 1, text, mentions[k], date.fromisoformat(case.published)))
             owners.append((case, i))
             k += 1
     _, results = cluster_all(rows)

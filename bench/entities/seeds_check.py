@@ -6,7 +6,7 @@ import glob
 import sys
 from collections import defaultdict
 
-from reader.entities.linking import cluster_all
+from reader.entities.linking import ArticleInput, cluster_all
 from reader.entities.ner import extract_mentions
 
 EXPECT_LINKED = [
@@ -23,7 +23,7 @@ def main(pattern: str = "/work/shared/seeds/*.txt") -> None:
     paths = sorted(glob.glob(pattern))
     texts = [open(p, encoding="utf-8").read() for p in paths]
     mentions = extract_mentions([(t, []) for t in texts])
-    rows = [(i + 1, t, m, None) for i, (t, m) in enumerate(zip(texts, mentions, strict=True))]
+    rows = [ArticleInput(i + 1, t, m) for i, (t, m) in enumerate(zip(texts, mentions, strict=True))]
     linker, results = cluster_all(rows)
     surfaces: dict[int, set[str]] = defaultdict(set)
     articles: dict[int, set[int]] = defaultdict(set)

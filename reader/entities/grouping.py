@@ -128,7 +128,7 @@ def _join_places(keys: list[str], rep: dict[str, Item], label: dict[str, str], s
     first: dict[int, str] = {}
     for key in keys:
         place = rep[key].place
-        if place is None or label[key] not in PLACE_TYPES:
+        if place is None or label[key] not in FLIPPABLE:
             continue
         if place in first:
             sets.union(first[place], key)

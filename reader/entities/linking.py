@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -31,7 +31,14 @@ from reader.entities.model import (
     UserDecisions,
 )
 from reader.entities.normalise import fold_key, norm_key
-from reader.entities.similarity import FUZZY_MIN, PLACE_TYPES, compatible, fuzzy_score
+from reader.entities.similarity import (
+    FLIPPABLE,
+    FUZZY_MIN,
+    PLACE_TYPES,
+    compatible,
+    fuzzy_score,
+)
+from reader.entities.spotting import SPOT_LABELS, spot_known
 
 _SCORES = {
     "user": 1.0,
@@ -87,6 +94,7 @@ class Linker:
         self._user_keys = {norm_key(s): self._resolve(e) for s, e in self.decisions.aliases.items()}
         self._distinct = {frozenset(p) for p in self.decisions.distinct}
         self._next_provisional = -1
+        self._spot_names: dict[str, str] = {}
         for entity in known:
             record = _Entity(entity.id, entity.canonical)
             record.types[entity.type] += 1
@@ -107,10 +115,29 @@ class Linker:
         article_id: int | None = None,
         text: str = "",
         published: date | None = None,
+        skip: Sequence[tuple[int, int]] = (),
+        spot: bool = True,
     ) -> ArticleLinks:
-        """Link one article's mentions; returns one ``Link`` per mention, in order."""
+        """Link one article's mentions.
+
+        Args:
+            mentions: the article's NER mentions.
+            article_id: its id (for the user's pinned mentions), if stored already.
+            text: the article text; enables acronym definitions and, with ``spot``,
+                extra mentions of known names that NER missed.
+            published: publication date, to resolve relative DATE mentions.
+            skip: caption/boilerplate spans where no extra mention may be spotted.
+            spot: look for known names NER missed (needs ``text``).
+
+        Returns:
+            One ``Link`` per mention, extra spotted mentions included (rule of the link
+            as usual), sorted by offset.
+        """
         if text:
             self.learn_acronyms(text, mentions)
+            if spot:
+                extra = spot_known(text, mentions, self._spot_lookup(mentions), skip)
+                mentions = sorted([*mentions, *extra], key=lambda m: (m.start, m.end))
         links: dict[int, Link] = {}
         items: list[Item] = []
         for index, mention in enumerate(mentions):
@@ -150,6 +177,27 @@ class Linker:
             self._acronyms.setdefault(long_key, set()).add(abbr_key)
             self._acronyms.setdefault(abbr_key, set()).add(long_key)
 
+    def add_spot_names(self, mentions: Iterable[Mention]) -> None:
+        """Names seen anywhere in the archive, to spot where NER missed them (reindex)."""
+        for mention in mentions:
+            if mention.label in SPOT_LABELS:
+                self._spot_names.setdefault(norm_key(mention.text), mention.label)
+
+    def _spot_lookup(self, mentions: Sequence[Mention]) -> Callable[[str], tuple[str, bool] | None]:
+        here = {norm_key(m.text): m.label for m in mentions if m.label in SPOT_LABELS}
+
+        def lookup(key: str) -> tuple[str, bool] | None:
+            label = here.get(key) or self._spot_names.get(key)
+            if label is None:
+                types = {self._entities[e].type for e in self._by_key.get(key, ())}
+                if len(types) != 1 or not types <= SPOT_LABELS:
+                    return None
+                label = types.pop()
+            trusted = label in PLACE_TYPES and bool(gazetteer.place_ids(key))
+            return label, trusted
+
+        return lookup
+
     def canonical(self, entity_id: int) -> str:
         """The canonical name of a known or provisional entity."""
         return self._entities[self._resolve(entity_id)].canonical
@@ -180,7 +228,8 @@ class Linker:
         key = norm_key(mention.text)
         if not key:
             return None
-        place = gazetteer.place_id(key) if mention.label in PLACE_TYPES else None
+        # Labels flip on place names (Kharkiv tagged ORG), so any name-like label counts.
+        place = gazetteer.place_id(key) if mention.label in FLIPPABLE else None
         return Item(index, mention, key, fold_key(mention.text), mention.label, place, None)
 
     def _owner(self, key: str) -> int | None:
@@ -199,7 +248,7 @@ class Linker:
         if fold not in self._by_fold:
             self._blocks.setdefault((fold[:1], len(fold)), []).append(fold)
         self._by_fold.setdefault(fold, set()).add(record.id)
-        if type_ in PLACE_TYPES:
+        if type_ in FLIPPABLE:
             place = gazetteer.place_id(key)
             if place is not None:
                 self._by_place.setdefault(place, set()).add(record.id)
@@ -361,24 +410,45 @@ def _canonical(group: list[Item]) -> str:
     return max(counts, key=lambda s: (len(s.split()), counts[s], len(s)))
 
 
+@dataclass(frozen=True)
+class ArticleInput:
+    """One article to (re-)link: its text, NER mentions, date and skipped spans."""
+
+    article_id: int
+    text: str
+    mentions: Sequence[Mention]
+    published: date | None = None
+    skip: Sequence[tuple[int, int]] = ()
+
+
 def cluster_all(
-    articles: Iterable[tuple[int, str, Sequence[Mention], date | None]],
+    articles: Iterable[ArticleInput],
     *,
     known: Iterable[KnownEntity] = (),
     decisions: UserDecisions | None = None,
+    spot: bool = True,
 ) -> tuple[Linker, list[ArticleLinks]]:
-    """Re-link a whole archive (reindex): (article id, text, mentions, published) rows.
+    """Re-link a whole archive (reindex), article by article in the order given.
 
     Pass as ``known`` the entities that must keep their ids (at least those the user
-    touched); everything else is rebuilt.  Acronym definitions from every article are
-    learnt first, so an article using "ISW" links even if the definition comes later.
+    touched); everything else is rebuilt.  Acronym definitions and the names NER found
+    anywhere are learnt first, so article order matters less.
     """
     rows = list(articles)
     linker = Linker(known, decisions)
-    for _, text, mentions, _ in rows:
-        linker.learn_acronyms(text, mentions)
+    for row in rows:
+        linker.learn_acronyms(row.text, row.mentions)
+        if spot:
+            linker.add_spot_names(row.mentions)
     results = [
-        linker.link_article(mentions, article_id=aid, text="", published=published)
-        for aid, text, mentions, published in rows
+        linker.link_article(
+            row.mentions,
+            article_id=row.article_id,
+            text=row.text,
+            published=row.published,
+            skip=row.skip,
+            spot=spot,
+        )
+        for row in rows
     ]
     return linker, results

@@ -29,7 +29,7 @@ _AND = re.compile(r"\s+(?:and|&)\s+")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]+")
 # Interface words glued to names by careless extraction ("CloseRussian", "Pokrovskopen").
 _COMMON_ZIPF = 5.3
-_GLUED_SUFFIX_ZIPF = 4.0
+_GLUED_SUFFIX_ZIPF = 4.5
 _MIN_NAME = 2
 
 
@@ -152,6 +152,8 @@ def _drop_glued_suffix(text: str, mention: Mention) -> Mention:
     word = mention.text
     if " " in word or not word.isalpha() or not word[:1].isupper() or len(word) < 6:
         return mention
+    if _zipf(word) > 0.0:
+        return mention  # a real word or name (Kazakhstan, Greenland), not a glued pair
     for cut in range(len(word) - 3, 3, -1):
         stem, tail = word[:cut], word[cut:]
         if not tail.islower() or _zipf(tail) < _GLUED_SUFFIX_ZIPF:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from reader.entities.linking import Linker, cluster_all
+from reader.entities.linking import ArticleInput, Linker, cluster_all
 from reader.entities.mentions import Mention
 from reader.entities.model import Alias, ArticleLinks, KnownEntity, UserDecisions
 
@@ -189,7 +189,7 @@ def test_split_pin_survives_relinking() -> None:
     pin = {(5, found[1].start, found[1].end): 9}
     known = [KnownEntity(9, "Paris Hilton", "PERSON")]
     _, (res,) = cluster_all(
-        [(5, text, found, None)], known=known, decisions=UserDecisions(pinned=pin)
+        [ArticleInput(5, text, found)], known=known, decisions=UserDecisions(pinned=pin)
     )
     assert [lk.entity_id for lk in res.links][1] == 9
     assert res.links[1].rule == "user" and res.links[0].entity_id != 9
@@ -197,12 +197,11 @@ def test_split_pin_survives_relinking() -> None:
 
 def test_cluster_all_learns_acronyms_defined_in_a_later_article() -> None:
     rows = [
-        (1, "The OPRF said so.", [Mention("OPRF", 4, 8, "ORG")], None),
-        (
+        ArticleInput(1, "The OPRF said so.", [Mention("OPRF", 4, 8, "ORG")]),
+        ArticleInput(
             2,
             "The Office of Public Radio Frequencies (OPRF) said so.",
             [Mention("Office of Public Radio Frequencies", 4, 38, "ORG")],
-            None,
         ),
     ]
     _, results = cluster_all(rows)
@@ -218,3 +217,25 @@ def test_many_aliases_link_fast() -> None:
     for i in range(50):
         link(linker, f"Borlan{i}ovich met Zorvak00{i:03d}ski.", {f"Zorvak00{i:03d}ski": "PERSON"})
     assert time.perf_counter() - start < 5.0
+
+
+def test_known_names_missed_by_ner_are_spotted() -> None:
+    linker = Linker()
+    a = link(linker, "Shelling hit Lozova and Balakliia.", {"Lozova": "GPE", "Balakliia": "GPE"})
+    text = "Officials in Lozova said trains stopped. Balakliia was quiet. Photo: Lozova station."
+    caption = (text.index("Photo"), len(text))
+    b = linker.link_article([], text=text, skip=[caption])
+    spotted = {(lk.mention.text, lk.mention.start) for lk in b.links}
+    assert spotted == {("Lozova", text.index("Lozova")), ("Balakliia", text.index("Balakliia"))}
+    assert all(
+        lk.entity_id in {entity_of(a, "Lozova"), entity_of(a, "Balakliia")} for lk in b.links
+    )
+    assert all(text[lk.mention.start : lk.mention.end] == lk.mention.text for lk in b.links)
+
+
+def test_spotting_skips_a_known_common_word_at_sentence_start() -> None:
+    linker = Linker()
+    link(linker, "Readers of the Guardian wrote in.", {"Guardian": "ORG"})
+    text = "Guardian angels were seen. A report in the Guardian said so."
+    result = linker.link_article([], text=text)
+    assert [lk.mention.start for lk in result.links] == [text.rindex("Guardian")]

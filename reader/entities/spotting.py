@@ -1,0 +1,68 @@
+"""Finding occurrences of already-known names that the statistical NER missed."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+from reader.entities.mentions import Mention
+from reader.entities.normalise import norm_key
+
+SPOT_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+_WORD = re.compile(r"[A-Z\u00c0-\u00de\u0400-\u042f][A-Za-z\u00c0-\u024f\u0400-\u04ff-]*")
+_SENTENCE_END = ".!?:;\"\u201c\u2018'(\n"
+_MAX_WORDS = 4
+_MIN_KEY = 3
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    before = text[:start].rstrip(" \t")
+    return not before or before[-1] in _SENTENCE_END
+
+
+def spot_known(
+    text: str,
+    mentions: Sequence[Mention],
+    lookup: Callable[[str], tuple[str, bool] | None],
+    skip: Sequence[tuple[int, int]] = (),
+) -> list[Mention]:
+    """Return extra mentions of capitalised names that ``lookup`` knows.
+
+    ``lookup(key)`` gives (label, trusted) for a normalised key known as an entity, or
+    None.  A known single word at the start of a sentence is taken only when trusted
+    (e.g. a real place), since there any word is capitalised.  Existing mentions and
+    skip spans are never overlapped.
+    """
+    taken = sorted([(m.start, m.end) for m in mentions] + list(skip))
+    words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    extra: list[Mention] = []
+    i = 0
+    while i < len(words):
+        found = None
+        for j in range(min(len(words), i + _MAX_WORDS), i, -1):
+            start, end = words[i][0], words[j - 1][1]
+            if j - i > 1 and not _one_run(text, words[i:j]):
+                continue
+            key = norm_key(text[start:end])
+            hit = lookup(key) if len(key) >= _MIN_KEY else None
+            if hit is None:
+                continue
+            label, trusted = hit
+            if j - i == 1 and not trusted and _at_sentence_start(text, start):
+                continue
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                break
+            found = (j, Mention(text[start:end], start, end, label))
+            break
+        if found is None:
+            i += 1
+            continue
+        i, mention = found
+        extra.append(mention)
+        taken.append((mention.start, mention.end))
+    return extra
+
+
+def _one_run(text: str, words: list[tuple[int, int]]) -> bool:
+    """Words separated by single spaces only (no punctuation or line breaks between)."""
+    return all(text[a[1] : b[0]] == " " for a, b in zip(words, words[1:], strict=False))
