@@ -264,4 +264,32 @@ CASES: tuple[Case, ...] = (
             ("GPE", ("Geneva",)),
         ),
     ),
+    Case(
+        "look-alike-roundup",
+        (
+            "Iran and Iraq signed a gas deal. Slovakia and Mali sent observers. Guinea "
+            "abstained. Kim Jong Un was not mentioned. Luhansk was shelled and Donetsk "
+            "lost power. Gambia joined the talks. Anna Kovac chaired the meeting.",
+            "Iraq said Iran would deliver gas by May. Slovenia and Malawi sent observers. "
+            "Equatorial Guinea abstained. Kim Yo Jong issued a statement. Luhanske village "
+            "was shelled, and Donetska oblast lost power. Zambia joined. Marek Kovac "
+            "chaired.",
+        ),
+        "2025-04-30",
+        (
+            ("GPE", ("Iran",)),
+            ("GPE", ("Iraq",)),
+        ),
+        (
+            ("Iran", "Iraq"),
+            ("Slovakia", "Slovenia"),
+            ("Mali", "Malawi"),
+            ("Guinea", "Equatorial Guinea"),
+            ("Kim Jong Un", "Kim Yo Jong"),
+            ("Luhansk", "Luhanske"),
+            ("Gambia", "Zambia"),
+            ("Anna Kovac", "Marek Kovac"),
+            ("Donetsk", "Donetska oblast"),
+        ),
+    ),
 )
