@@ -25,6 +25,8 @@ _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 _LANG_ATTR_RE = re.compile(r"^([a-zA-Z]{2})(?:[-_][a-zA-Z0-9]+)*$")
 _SAMPLE_WORDS = 400
 _SHARED_LISTS = 4
+# Share of declared-language stop words above which the declaration is trusted.
+_CONFIRM_SHARE = 0.25
 
 
 def _declared(tree: etree._Element) -> str | None:
@@ -112,11 +114,33 @@ def detect_text_language(text: str) -> str | None:
     return best
 
 
+@lru_cache(maxsize=8)
+def _raw_stoplist(code: str) -> frozenset[str]:
+    import justext
+
+    names = [name for name, c in _STOPLIST_CODES.items() if c == code]
+    return frozenset(justext.get_stoplist(names[0])) if names else frozenset()
+
+
+def _confirms(code: str, text: str) -> bool:
+    """Cheap check that `text` reads like the declared language (one stop-word list)."""
+    script = _script_language(text[:5000])
+    if script is not None:
+        return script == code
+    stops = _raw_stoplist(code)
+    words = [w.lower() for w in _WORD_RE.findall(text[:20000])][:_SAMPLE_WORDS]
+    if not stops or len(words) < 20:
+        return False
+    return sum(1 for w in words if w in stops) / len(words) >= _CONFIRM_SHARE
+
+
 def page_language(tree: etree._Element | None, text: str) -> str | None:
     """The page language: the text's language when it is clear, else the declared one."""
     declared = _declared(tree) if tree is not None else None
     if len(text) < 200:
         return declared or detect_text_language(text)
+    if declared and _confirms(declared, text):
+        return declared
     detected = detect_text_language(text)
     if not detected or detected == declared:
         return declared or detected
