@@ -169,11 +169,12 @@ def _score(info: LineInfo) -> float:
     if info.cls == "near":
         return 0.0
     if info.cls == "short":
-        return -1.0
+        return _SHORT
     return -(5.0 + info.words)
 
 
 _GAP_PENALTY = 20.0
+_SHORT = -2.0
 _HARD = -1000.0
 _NEAR_GAP = 4
 _AFTER_TEASER = 0.5
@@ -182,6 +183,7 @@ _FAR_GAP = 14
 _FAR_SHARE = 0.25
 _MIN_RUN = 3
 _MIN_ARTICLE = 50.0
+_COMMENTS_SHARE = 0.5
 
 
 def _mark_link_runs(infos: list[LineInfo]) -> list[LineInfo]:
@@ -274,8 +276,12 @@ def select_article(infos: Sequence[LineInfo]) -> list[int]:
             scores.append(_score(info))
     segs = _segments(scores)
     # Once prose has been seen, a comment heading ends the article.
+    # (A lone "Comments" in a share bar above the article must not end it, so
+    # the prose before the heading has to rival the prose after it.)
     for h in (i for i, sc in enumerate(scores) if sc == _HARD):
-        if any(sc >= _MIN_ARTICLE and e <= h for sc, _, e in segs):
+        before = max((sc for sc, _, e in segs if e <= h), default=0.0)
+        after = max((sc for sc, st, _ in segs if st > h), default=0.0)
+        if before >= _MIN_ARTICLE and before >= _COMMENTS_SHARE * after:
             segs = [seg for seg in segs if seg[2] <= h]
             break
     if not segs:
