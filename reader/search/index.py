@@ -13,6 +13,7 @@ from typing import Any, Literal
 import numpy as np
 from whoosh import index as windex
 from whoosh.index import LockError
+from whoosh.reading import SegmentReader
 
 from reader.search.codec import ParallaxCodec
 from reader.search.engine import Engine, count_facets, top_k
@@ -31,6 +32,30 @@ _INDEX_NAME = "parallax"
 TextFor = Callable[[list[int]], dict[int, str]]
 DocLike = SearchDocument | dict[str, Any]
 Sort = Literal["relevance", "date"]
+#: Segments tolerated before small ones are merged on commit.
+MAX_SEGMENTS = 16
+SMALL_SEGMENT = 2_000
+
+
+def _merge_when_many(writer: Any, segments: list[Any]) -> list[Any]:
+    """Whoosh merge policy: leave small segments alone until there are many.
+
+    Merging re-reads every term of the merged segments (~0.3 s for a handful of
+    one-article segments), so doing it on every commit made adding one article
+    slow; queries barely notice a few more segments.
+    """
+    if len(segments) <= MAX_SEGMENTS:
+        return segments
+    ordered = sorted(segments, key=lambda seg: seg.doc_count_all())
+    # All the small ones at once, so the next merge is again MAX_SEGMENTS commits away.
+    small = [seg for seg in ordered if seg.doc_count_all() <= SMALL_SEGMENT]
+    if len(small) < 2:
+        small = ordered[: len(ordered) // 2]
+    for seg in small:
+        reader = SegmentReader(writer.storage, writer.schema, seg)
+        writer.add_reader(reader)
+        reader.close()
+    return [seg for seg in segments if seg not in small]
 
 
 def _as_doc(doc: DocLike) -> SearchDocument:
@@ -97,8 +122,14 @@ class SearchIndex:
 
     def _writer(self, **kwargs: Any) -> Any:
         try:
+            # Not compound: Whoosh copies a compound segment file into memory each
+            # time it is opened (BytesIO), which made readers slow and RSS huge.
             return self._ix.writer(
-                timeout=self.lock_timeout, delay=0.05, codec=ParallaxCodec(), **kwargs
+                timeout=self.lock_timeout,
+                delay=0.05,
+                codec=ParallaxCodec(),
+                compound=False,
+                **kwargs,
             )
         except LockError as exc:
             raise IndexBusy(
@@ -123,7 +154,7 @@ class SearchIndex:
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit()
+            writer.commit(mergetype=_merge_when_many)
             return count
 
     def delete(self, ids: Iterable[int], kind: str = "article") -> int:
@@ -137,7 +168,7 @@ class SearchIndex:
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit()
+            writer.commit(mergetype=_merge_when_many)
             return count
 
     def clear(self) -> None:
