@@ -17,9 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cases import CASES, Case  # noqa: E402
 
-from reader.entities.linking import ArticleInput, cluster_all  # noqa: E402
 from reader.entities.mentions import Mention  # noqa: E402
 from reader.entities.normalise import norm_key  # noqa: E402
+from reader.entities.relink import ArticleInput, cluster_all  # noqa: E402
 
 
 def oracle_mentions(case: Case, text: str) -> list[Mention]:

@@ -9,7 +9,12 @@ from dataclasses import dataclass
 from reader.entities import gazetteer
 from reader.entities.mentions import Mention
 from reader.entities.normalise import fold_key
-from reader.entities.similarity import FLIPPABLE, PLACE_TYPES, compatible, fuzzy_score
+from reader.entities.similarity import (
+    FLIPPABLE,
+    PLACE_NAMED,
+    compatible,
+    fuzzy_score,
+)
 
 _CONNECTIVES = frozenset({"of", "for", "the", "and", "on", "in", "at", "to", "de"})
 
@@ -48,7 +53,7 @@ def relation(
         return "gazetteer", 0.9
     if any(_is_short_form(item.key, o) or _is_short_form(o, item.key) for o in others):
         return "short_form", 0.85
-    place = item.label in PLACE_TYPES
+    place = item.label in PLACE_NAMED
     best = max((fuzzy_score(item.fold, f, place=place) for f in folds), default=0.0)
     if best > 0.0:
         return "fuzzy", best
@@ -170,6 +175,6 @@ def _join_fuzzy(keys: list[str], rep: dict[str, Item], label: dict[str, str], se
                 continue
             if not compatible(label[a], label[b]) or _two_places(rep[a], rep[b]):
                 continue
-            place = label[a] in PLACE_TYPES or label[b] in PLACE_TYPES
+            place = label[a] in PLACE_NAMED or label[b] in PLACE_NAMED
             if fuzzy_score(fa, fb, place=place) > 0.0:
                 sets.union(a, b)

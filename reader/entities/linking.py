@@ -34,6 +34,7 @@ from reader.entities.normalise import fold_key, norm_key
 from reader.entities.similarity import (
     FLIPPABLE,
     FUZZY_MIN,
+    PLACE_NAMED,
     PLACE_TYPES,
     compatible,
     fuzzy_score,
@@ -309,7 +310,7 @@ class Linker:
     def _fuzzy_candidates(self, item: Item) -> list[tuple[int, str, float]]:
         out = []
         fold = item.fold
-        place = item.label in PLACE_TYPES
+        place = item.label in PLACE_NAMED
         for length in range(len(fold) - _LENGTH_SLACK, len(fold) + _LENGTH_SLACK + 1):
             block = self._blocks.get((fold[:1], length))
             if not block:
@@ -408,47 +409,3 @@ def _canonical(group: list[Item]) -> str:
     counts = Counter(item.mention.text for item in group)
     # The fullest frequent form: "Marco Rubio" over "Rubio", "Institute for ..." over "ISW".
     return max(counts, key=lambda s: (len(s.split()), counts[s], len(s)))
-
-
-@dataclass(frozen=True)
-class ArticleInput:
-    """One article to (re-)link: its text, NER mentions, date and skipped spans."""
-
-    article_id: int
-    text: str
-    mentions: Sequence[Mention]
-    published: date | None = None
-    skip: Sequence[tuple[int, int]] = ()
-
-
-def cluster_all(
-    articles: Iterable[ArticleInput],
-    *,
-    known: Iterable[KnownEntity] = (),
-    decisions: UserDecisions | None = None,
-    spot: bool = True,
-) -> tuple[Linker, list[ArticleLinks]]:
-    """Re-link a whole archive (reindex), article by article in the order given.
-
-    Pass as ``known`` the entities that must keep their ids (at least those the user
-    touched); everything else is rebuilt.  Acronym definitions and the names NER found
-    anywhere are learnt first, so article order matters less.
-    """
-    rows = list(articles)
-    linker = Linker(known, decisions)
-    for row in rows:
-        linker.learn_acronyms(row.text, row.mentions)
-        if spot:
-            linker.add_spot_names(row.mentions)
-    results = [
-        linker.link_article(
-            row.mentions,
-            article_id=row.article_id,
-            text=row.text,
-            published=row.published,
-            skip=row.skip,
-            spot=spot,
-        )
-        for row in rows
-    ]
-    return linker, results

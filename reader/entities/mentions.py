@@ -25,6 +25,7 @@ _POSSESSIVE_END = re.compile(r"['\u2019](?:s|S)?$")
 _ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b[A-Z][a-z]{1,3}\.$")
 _EDGE_JUNK = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb()[]{}<>,;:!?*\u2022|/\\-\u2013\u2014 \t"
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
+_X_OF_PLACE = re.compile(r"(?:[Tt]he\s+)?[A-Z][a-z]+\s+of\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)$")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]+")
 # Interface words glued to names by careless extraction ("CloseRussian", "Pokrovskopen").
@@ -50,6 +51,8 @@ def clean_mentions(
     """
     out: list[Mention] = []
     for start, end, label in spans:
+        if label == "WORK_OF_ART":
+            label = _event_or_none(text[start:end])
         if label not in KEPT_LABELS or _overlaps(start, end, skip):
             continue
         for piece_start, piece_end in _split_lists(text, _split_lines(text, start, end)):
@@ -61,6 +64,17 @@ def clean_mentions(
                 out.append(Mention(text[s:e], s, e, label))
     out = [_drop_glued_suffix(text, m) for m in out]
     return sorted(set(out), key=lambda m: (m.start, m.end))
+
+
+def _event_or_none(surface: str) -> str:
+    """Small models tag "the Battle of Mariupol" as a work of art; "X of <real place>" is
+    an event, any other work of art is not kept."""
+    match = _X_OF_PLACE.match(surface.strip())
+    if match is None:
+        return "WORK_OF_ART"
+    from reader.entities import gazetteer  # GeoNames loads only when needed
+
+    return "EVENT" if gazetteer.place_id(match.group(1)) is not None else "WORK_OF_ART"
 
 
 def _overlaps(start: int, end: int, skip: Sequence[tuple[int, int]]) -> bool:

@@ -77,6 +77,6 @@ def _raw_spans(ents: Iterable[object]) -> list[tuple[int, int, str]]:
     spans = []
     for ent in ents:
         label = ent.label_  # type: ignore[attr-defined]
-        if label in KEPT_LABELS:
+        if label in KEPT_LABELS or label == "WORK_OF_ART":  # see mentions._event_or_none
             spans.append((ent.start_char, ent.end_char, label))  # type: ignore[attr-defined]
     return spans

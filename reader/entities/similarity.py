@@ -6,6 +6,8 @@ from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# Names that are, or are built on, place names ("Battle of Mariupol"): foreign vowel endings ok.
+PLACE_NAMED = PLACE_TYPES | {"EVENT"}
 FLIPPABLE = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 FUZZY_MIN = 85.0  # whole key, rapidfuzz ratio on folded keys
 TOKEN_MIN = 80.0  # each differing token

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from reader.entities.linking import ArticleInput, Linker, cluster_all
+from reader.entities.linking import Linker
 from reader.entities.mentions import Mention
 from reader.entities.model import Alias, ArticleLinks, KnownEntity, UserDecisions
+from reader.entities.relink import ArticleInput, cluster_all
 
 
 def mentions_of(text: str, labelled: dict[str, str]) -> list[Mention]:
@@ -239,3 +240,12 @@ def test_spotting_skips_a_known_common_word_at_sentence_start() -> None:
     text = "Guardian angels were seen. A report in the Guardian said so."
     result = linker.link_article([], text=text)
     assert [lk.mention.start for lk in result.links] == [text.rindex("Guardian")]
+
+
+def test_events_named_after_a_place_link_across_a_foreign_vowel_ending() -> None:
+    linker = Linker()
+    a = link(linker, "Since the Battle of Kherson, little moved.", {"Battle of Kherson": "EVENT"})
+    b = link(linker, "He fought in the Battle of Khersono.", {"Battle of Khersono": "EVENT"})
+    c = link(linker, "Then the Battle of Khersonske began.", {"Battle of Khersonske": "EVENT"})
+    assert entity_of(a, "Battle of Kherson") == entity_of(b, "Battle of Khersono")
+    assert entity_of(c, "Battle of Khersonske") != entity_of(a, "Battle of Kherson")

@@ -50,3 +50,13 @@ def test_lists_of_two_known_places_are_split() -> None:
     text = "Drones hit Lviv and Odesa overnight."
     mentions = clean_mentions(text, [_span(text, "Lviv and Odesa", "ORG")])
     assert [m.text for m in mentions] == ["Lviv", "Odesa"]
+
+
+def test_battle_of_a_real_place_is_an_event_other_works_of_art_are_dropped() -> None:
+    text = "Troops held out since the Battle of Kherson. She read War and Peace."
+    spans = [
+        _span(text, "the Battle of Kherson", "WORK_OF_ART"),
+        _span(text, "War and Peace", "WORK_OF_ART"),
+    ]
+    mentions = clean_mentions(text, spans)
+    assert [(m.text, m.label) for m in mentions] == [("Battle of Kherson", "EVENT")]
