@@ -64,7 +64,7 @@ def _run_trafilatura(tree: etree._Element, url: str | None, precise: bool) -> li
     return body_candidates(body)
 
 
-def _metadata(tree: etree._Element, url: str | None) -> dict[str, object]:
+def _metadata(tree: etree._Element, url: str | None) -> dict[str, str | None]:
     from trafilatura.metadata import extract_metadata
 
     try:
@@ -74,12 +74,7 @@ def _metadata(tree: etree._Element, url: str | None) -> dict[str, object]:
     except Exception:  # metadata is best-effort; the text matters more
         logger.debug("metadata extraction failed", exc_info=True)
         return {}
-    return {
-        "title": meta.title,
-        "author": meta.author,
-        "sitename": meta.sitename,
-        "description": meta.description,
-    }
+    return {"title": meta.title, "author": meta.author, "sitename": meta.sitename}
 
 
 def _caption_texts(tree: etree._Element) -> list[str]:
@@ -91,18 +86,18 @@ def _caption_texts(tree: etree._Element) -> list[str]:
     return texts
 
 
-def _headlines(tree: etree._Element, meta_title: object) -> list[str]:
+def _headlines(tree: etree._Element, meta_title: str | None) -> list[str]:
     """Every spelling of the headline the page carries (h1, og:title, <title>)."""
-    found = [str(meta_title)] if meta_title else []
+    found = [meta_title] if meta_title else []
     for el in tree.xpath("//h1 | //title"):
         found.append(normalize_space(el.text_content()))
     found += [str(v) for v in tree.xpath("//meta[@property='og:title']/@content")]
     return [h for h in found if h]
 
 
-def _outlet(sitename: object, url: str | None) -> str | None:
+def _outlet(sitename: str | None, url: str | None) -> str | None:
     """The site name, or the host name when the page names itself only by a URL."""
-    name = normalize_space(str(sitename)) if sitename else ""
+    name = normalize_space(sitename) if sitename else ""
     if name and not re.match(r"^(?:https?:|www\.)", name, re.IGNORECASE):
         return name
     host = urlparse(url).hostname if url else None
@@ -176,7 +171,17 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
         The article's metadata and paragraphs; fields that could not be found
         are None or empty. Never raises on malformed input.
     """
+    if isinstance(html, bytes):  # callers should decode first; be forgiving anyway
+        html = html.decode("utf-8", errors="replace")
     markup = sanitize_markup(html or "")
+    try:
+        return _extract(markup, url)
+    except Exception:  # an import must never die on a page; the streaming parser always works
+        logger.warning("HTML extraction failed; using plain paragraph fallback", exc_info=True)
+        return Extracted(url=url, blocks=[Block(p) for p in fallback_paragraphs(markup)])
+
+
+def _extract(markup: str, url: str | None) -> Extracted:
     tree = parse_html(markup)
     if tree is None:
         return Extracted(url=url, blocks=[Block(p) for p in fallback_paragraphs(markup)])
@@ -192,9 +197,9 @@ def extract_html(html: str, url: str | None = None) -> Extracted:
 
     meta = _metadata(raw_tree, url)
     canonical = canonical_url(raw_tree, url)
-    title = clean_title(meta.get("title"), meta.get("sitename"), canonical)  # type: ignore[arg-type]
+    title = clean_title(meta.get("title"), meta.get("sitename"), canonical)
     outlet = _outlet(meta.get("sitename"), canonical)
-    authors = clean_authors(meta.get("author"), outlet)  # type: ignore[arg-type]
+    authors = clean_authors(meta.get("author"), outlet)
 
     precise = _run_trafilatura(tree, canonical, precise=True)
     broad = _run_trafilatura(tree, canonical, precise=False)

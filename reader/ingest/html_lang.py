@@ -45,7 +45,7 @@ def _declared(tree: etree._Element) -> str | None:
 
 def _script_language(text: str) -> str | None:
     """Languages recognisable from their writing system alone."""
-    counts = Counter()
+    counts: Counter[str] = Counter()
     for ch in text:
         o = ord(ch)
         if 0x3040 <= o <= 0x30FF:

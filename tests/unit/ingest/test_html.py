@@ -194,6 +194,7 @@ def test_malformed_input_never_raises(page):
 def test_deeply_nested_page_still_yields_its_text():
     result = extract_html(_deep(10_000))
     assert "pathologically deep page" in result.body_text
+    assert "SCRIPT-IN-DEEP-PAGE" not in result.text
 
 
 def test_huge_page_is_handled_quickly():
