@@ -13,7 +13,7 @@ logger = logging.getLogger(__name__)
 _SPACE_RE = re.compile(r"\s+")
 # " | Site", " - Site", " — Site", " :: Site", " » Site" ... (spaces required
 # around hyphens so that hyphenated words are never cut).
-_TITLE_SEP_RE = re.compile(r"\s+(?:[|–—•·»«:]{1,2}|-{1,2}|/)\s+|\s*\|\s*")
+_TITLE_SEP_RE = re.compile(r"\s+(?:[|–—•·»«:]{1,2}|-{1,2}|/)\s+|\s*\|\s*|:\s+")
 _AUTHOR_SPLIT_RE = re.compile(r"\s*(?:;|,|\band\b|&|\bund\b|\bet\b|\by\b|\be\b|\|)\s*")
 _AUTHOR_PREFIX_RE = re.compile(
     r"^(?:(?:written|words|text|story|reporting|posted|published)\s+)?"
@@ -54,6 +54,10 @@ _STOP_WORDS = {
     "july", "august", "september", "october", "november", "december", "jan", "feb",
     "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }  # fmt: skip
+# Words that make a byline part an organisation ("Sputnik International",
+# "Associated Press"); a person's name before them is kept.
+_ORG_WORDS = {"press", "agency", "international", "news", "wire", "newswire", "services"}
+_ORG_WORDS |= {"media", "reports", "newsroom", "bureau"}
 _HANDLE_RE = re.compile(r"@\w+|\S+@\S+\.\w+|https?://\S+")
 
 
@@ -80,7 +84,9 @@ def _is_site_part(part: str, sites: list[str]) -> bool:
     p = _letters(part)
     if not p:
         return True
-    return any(len(s) >= 3 and (s in p or p in s) for s in sites)
+    # The part must be (nearly) just the site name: "The Guardian view on X"
+    # contains the site's name but is the headline.
+    return any(len(s) >= 3 and (p in s or (s in p and len(p) <= 1.5 * len(s) + 4)) for s in sites)
 
 
 def clean_title(title: str | None, sitename: str | None, url: str | None) -> str | None:
@@ -129,6 +135,11 @@ def _name_part(part: str) -> str:
                 return ""
             if len(words) > 2:
                 words = words[:2]
+            break
+    for k, word in enumerate(words):
+        if word.lower().strip(".,") in _ORG_WORDS:
+            # Only a full name (two words or more) survives in front of an organisation.
+            words = words[: min(k - 1, 2)] if k >= 3 else []
             break
     while words and words[-1][:1].islower():
         words.pop()

@@ -149,6 +149,17 @@ def test_title_keeps_separators_that_belong_to_the_headline():
     assert clean_title(title, "The Daily Example", None) == "Budget 2024: what changes for renters"
 
 
+def test_headline_that_mentions_the_site_is_not_cut():
+    title = "The Coastal Ledger view on ferries: a lifeline, not a luxury | Opinion"
+    cleaned = clean_title(title, "The Coastal Ledger", "https://coastal-ledger.example/x")
+    assert cleaned is not None and cleaned.startswith("The Coastal Ledger view on ferries")
+
+
+def test_site_name_before_a_colon_is_cut():
+    title = "Coastal Ledger: Storm closes the harbour road"
+    assert clean_title(title, "Coastal Ledger", None) == "Storm closes the harbour road"
+
+
 @pytest.mark.parametrize(
     ("raw", "names"),
     [
@@ -157,6 +168,8 @@ def test_title_keeps_separators_that_belong_to_the_headline():
         ("Written by Tom Baker & Rosa Diaz (@rosad)", ["Tom Baker", "Rosa Diaz"]),
         ("Priya Patel, AP Business Writer", ["Priya Patel"]),
         ("Lena Ortiz Business Columnist", ["Lena Ortiz"]),
+        ("OMAR HADDAD Associated Press", ["Omar Haddad"]),
+        ("Associated Press", []),
     ],
 )
 def test_byline_is_split_into_names(raw, names):
