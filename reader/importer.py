@@ -23,6 +23,7 @@ from reader.ingest.document import Document, extract_document, text_fingerprint
 from reader.ingest.sniff import RejectedFile
 from reader.ingest.walk import WalkProblem, iter_import_files, read_limited
 from reader.records import ImportReport
+from reader.recurring import lines_of, recurring_lines
 
 log = logging.getLogger("reader.import")
 
@@ -56,6 +57,7 @@ class Importer:
         self._on_stored = on_stored
         self._near: neardup.NearDuplicateIndex | None = None
         self._linker: Linker | None = None
+        self._recurring: dict[str, frozenset[str]] = {}
 
     def run(
         self,
@@ -98,7 +100,8 @@ class Importer:
     def _extract(self, path: Path, report: ImportReport) -> Document | None:
         try:
             data = read_limited(path, self._max_bytes)
-            return extract_document(data, path)
+            doc = extract_document(data, path)
+            return self._with_outlet_boilerplate(doc, data, path)
         except OSError as exc:
             report.failed.append({"path": str(path), "error": _os_reason(exc)})
         except (RejectedFile, ValueError) as exc:
@@ -109,6 +112,24 @@ class Importer:
             log.debug("extracting %s failed", path, exc_info=True)
             report.failed.append({"path": str(path), "error": f"could not extract: {exc}"})
         return None
+
+    def _with_outlet_boilerplate(self, doc: Document, data: bytes, path: Path) -> Document:
+        """Re-clean pasted text once we know its outlet, dropping lines its other articles share."""
+        outlet = doc.extracted.outlet
+        if doc.media_type != "text/plain" or not outlet:
+            return doc
+        if outlet not in self._recurring:
+            with self._sessions() as session:
+                self._recurring[outlet] = recurring_lines(session, outlet)
+        known = self._recurring[outlet]
+        if not known or not known & lines_of(data.decode("utf-8", "replace")):
+            return doc
+        cleaner = extract_document(data, path, known)
+        # Boilerplate is a minority of an article: if "recurring" lines would take
+        # most of the body, they are this outlet's template, not junk to drop.
+        if len(cleaner.extracted.body_text) < 0.6 * len(doc.extracted.body_text):
+            return doc
+        return cleaner
 
     def _store_chunk(
         self, ready: list[tuple[Path, Document]], report: ImportReport, n_process: int
