@@ -181,6 +181,8 @@ class Engine:
         self._postings: OrderedDict[tuple[str, str, str, bool], _Postings] = OrderedDict()
         self._postings_bytes = 0
         self.view: View | None = None
+        #: Words each fuzzy term of the last evaluated query stood for (for snippets).
+        self.fuzzy_words: dict[Fuzzy, set[str]] = {}
 
     def set_reader(self, reader: Any) -> View:
         """Adopt a new reader generation, keeping caches of segments that survived."""
@@ -279,6 +281,11 @@ class Engine:
     def _fields(self, field: str | None) -> dict[str, float]:
         return {field: 1.0} if field else DEFAULT_FIELDS
 
+    def run(self, node: Node) -> tuple[np.ndarray, np.ndarray]:
+        """Evaluate a whole query (resets `fuzzy_words`)."""
+        self.fuzzy_words = {}
+        return self.evaluate(node)
+
     def evaluate(self, node: Node) -> tuple[np.ndarray, np.ndarray]:
         """(matching mask, score vector) over all document numbers of the view."""
         n = self._view().n
@@ -359,7 +366,10 @@ class Engine:
         mask, score = np.zeros(n, bool), np.zeros(n, np.float32)
         for field, boost in self._fields(node.field).items():
             fscore = np.zeros(n, np.float32)
-            for term in self.expansions(node, field):
+            terms = self.expansions(node, field)
+            if isinstance(node, Fuzzy):
+                self.fuzzy_words.setdefault(node, set()).update(terms)
+            for term in terms:
                 self._term_into(field, term, mask, fscore)
             score += boost * fscore
         return mask, score

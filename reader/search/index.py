@@ -18,9 +18,16 @@ from whoosh.reading import SegmentReader
 from reader.search.codec import ParallaxCodec
 from reader.search.engine import Engine, count_facets, top_k
 from reader.search.errors import IndexBusy, IndexDamaged, SearchError
-from reader.search.query import Node, parse
+from reader.search.query import Node, Prefix, parse
 from reader.search.results import Hit, SearchResult
-from reader.search.schema import SCHEMA_VERSION, SearchDocument, build_schema, doc_key, to_fields
+from reader.search.schema import (
+    DEFAULT_FIELDS,
+    SCHEMA_VERSION,
+    SearchDocument,
+    build_schema,
+    doc_key,
+    to_fields,
+)
 from reader.search.snippets import Highlighter, SnippetStyle, make_snippet
 from reader.search.variants import Expand, expand_variants
 
@@ -250,6 +257,14 @@ class SearchIndex:
             except Exception as exc:
                 raise IndexDamaged(f"search index in {self.path} is damaged: {exc}") from exc
 
+    def warm(self) -> None:
+        """Load per-segment columns and word lists now (e.g. off the UI thread after opening)
+        instead of during the first search."""
+        with self._read_lock:
+            engine = self._fresh()
+            for field in DEFAULT_FIELDS:
+                engine.expansions(Prefix(field, "~"), field)
+
     def indexed_ids(self) -> dict[str, set[int]]:
         """Ids of the live documents: {"article": {...}, "annotation": {...}}."""
         with self._read_lock:
@@ -302,7 +317,7 @@ class SearchIndex:
             engine = self._fresh()
             view = engine._view()
             try:
-                mask, score = engine.evaluate(node)
+                mask, score = engine.run(node)
             except Exception as exc:
                 raise IndexDamaged(f"search index in {self.path} is damaged: {exc}") from exc
             mask &= view.live
@@ -313,7 +328,8 @@ class SearchIndex:
             docnums = top_k(mask, score, view.dates, limit, offset, sort == "date")
             metas = [self._meta(int(d)) for d in docnums]
             facet_counts = count_facets(view, engine.names, mask, facet_size) if facets else {}
-        snippets = self._snippets(node, metas, text_for, snippet_style or SnippetStyle())
+            hl = Highlighter.from_query(node, engine.fuzzy_words)
+        snippets = self._snippets(hl, metas, text_for, snippet_style or SnippetStyle())
         hits = [
             Hit(
                 id=m["id"],
@@ -341,11 +357,14 @@ class SearchIndex:
         return meta
 
     def _snippets(
-        self, node: Node, metas: list[dict[str, Any]], text_for: TextFor | None, style: SnippetStyle
+        self,
+        hl: Highlighter,
+        metas: list[dict[str, Any]],
+        text_for: TextFor | None,
+        style: SnippetStyle,
     ) -> list[str]:
         need = [m["id"] for m in metas if m["kind"] == "article" and m.get("body") is None]
         texts = text_for(need) if (text_for is not None and need) else {}
-        hl = Highlighter.from_query(node)
         out = []
         for m in metas:
             text = m.get("body")

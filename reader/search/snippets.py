@@ -42,16 +42,23 @@ class Highlighter:
     _compiled: re.Pattern[str] | None | bool = field(default=False, repr=False)
 
     @classmethod
-    def from_query(cls, node: Node) -> Highlighter:
-        """Collect the terms of `node`, skipping anything under NOT."""
+    def from_query(
+        cls, node: Node, fuzzy_words: dict[Fuzzy, set[str]] | None = None
+    ) -> Highlighter:
+        """Collect the terms of `node`, skipping anything under NOT.
+
+        Args:
+            fuzzy_words: the indexed words each fuzzy term matched, when known;
+                they are then found like plain words, which is much faster.
+        """
         hl = cls()
-        hl._collect(node)
+        hl._collect(node, fuzzy_words or {})
         return hl
 
-    def _collect(self, node: Node) -> None:
+    def _collect(self, node: Node, fuzzy_words: dict[Fuzzy, set[str]]) -> None:
         if isinstance(node, And | Or):
             for item in node.items:
-                self._collect(item)
+                self._collect(item, fuzzy_words)
         elif isinstance(node, Not):
             return
         elif isinstance(node, Words) and node.field in _TEXT_LIKE:
@@ -62,7 +69,10 @@ class Highlighter:
         elif isinstance(node, Prefix) and node.field in _TEXT_LIKE:
             self.prefixes.add(node.prefix)
         elif isinstance(node, Fuzzy) and node.field in _TEXT_LIKE:
-            self.fuzzy.add(node)
+            if node in fuzzy_words:
+                self.singles.update(fuzzy_words[node])
+            else:
+                self.fuzzy.add(node)
 
     def _word_matches(self, word: str, st: str) -> bool:
         if st in self.singles:

@@ -113,3 +113,11 @@ def test_damaged_index_can_be_rebuilt_in_place(index, articles):
     fresh = SearchIndex(index.path)
     fresh.rebuild(articles)
     assert found(fresh, "governor") == {1, 3}
+
+
+def test_rebuild_with_two_writer_processes_indexes_everything(tmp_path, articles):
+    ix = SearchIndex(tmp_path / "mp")
+    many = [dataclasses.replace(a, id=a.id + 100 * k) for k in range(60) for a in articles]
+    assert ix.rebuild(many, procs=2) == 240
+    assert len(ix.indexed_ids()["article"]) == 240
+    assert ix.search('"ceasefire talks"').total == 60
