@@ -10,7 +10,12 @@ from urllib.parse import urlparse
 
 from lxml import etree
 
-from reader.ingest.html_blocks import Candidate, body_candidates, normalize_space
+from reader.ingest.html_blocks import (
+    Candidate,
+    body_candidates,
+    figure_captions,
+    normalize_space,
+)
 from reader.ingest.html_clean import LINK_MAX_WORDS, LINK_RATIO, clean_candidates
 from reader.ingest.html_fallback import fallback_paragraphs
 from reader.ingest.html_lang import page_language
@@ -42,7 +47,9 @@ _WORD_RE = re.compile(r"\w+")
 _MAX_ELEMENTS = 60_000
 
 
-def _run_trafilatura(tree: etree._Element, url: str | None, precise: bool) -> list[Candidate]:
+def _run_trafilatura(
+    tree: etree._Element, url: str | None, precise: bool, captions: dict[str, str]
+) -> list[Candidate]:
     import trafilatura
 
     try:
@@ -53,7 +60,7 @@ def _run_trafilatura(tree: etree._Element, url: str | None, precise: bool) -> li
             include_comments=False,
             include_tables=True,
             include_links=False,
-            include_images=False,
+            include_images=bool(captions),
             include_formatting=False,
             with_metadata=False,
         )
@@ -61,7 +68,7 @@ def _run_trafilatura(tree: etree._Element, url: str | None, precise: bool) -> li
         logger.debug("trafilatura failed", exc_info=True)
         return []
     body = getattr(doc, "body", None) if doc is not None else None
-    return body_candidates(body)
+    return body_candidates(body, captions)
 
 
 def _metadata(tree: etree._Element, url: str | None) -> dict[str, str | None]:
@@ -201,13 +208,20 @@ def _extract(markup: str, url: str | None) -> Extracted:
     outlet = _outlet(meta.get("sitename"), canonical)
     authors = clean_authors(meta.get("author"), outlet)
 
-    precise = _run_trafilatura(tree, canonical, precise=True)
-    broad = _run_trafilatura(tree, canonical, precise=False)
+    figures = figure_captions(tree)
+    precise = _run_trafilatura(tree, canonical, True, figures)
+    broad = _run_trafilatura(tree, canonical, False, figures)
     cands = _choose(merge_extractions(precise, broad), broad)
     _measure_links(cands, _anchor_texts(tree))
     cands = clean_candidates(cands, title, authors, _headlines(tree, meta.get("title")))
     captions = _caption_texts(tree)
-    blocks = [Block(c.text, "caption" if _is_caption(c.text, captions) else c.kind) for c in cands]
+    blocks: list[Block] = []
+    for c in cands:
+        kind = "caption" if c.kind == "caption" or _is_caption(c.text, captions) else c.kind
+        # A caption trafilatura also kept as a paragraph would otherwise show twice.
+        if blocks and blocks[-1].text == c.text and "caption" in (kind, blocks[-1].kind):
+            continue
+        blocks.append(Block(c.text, kind))
     if not blocks:
         blocks = [Block(p) for p in fallback_paragraphs(markup)]
 

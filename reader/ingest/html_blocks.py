@@ -48,7 +48,8 @@ def normalize_space(text: str) -> str:
 class _Collector:
     """Walks the body once, cutting paragraphs at block elements and line breaks."""
 
-    def __init__(self) -> None:
+    def __init__(self, captions: dict[str, str]) -> None:
+        self.captions = captions
         self.out: list[Candidate] = []
         self._parts: list[str] = []
         self._link = 0
@@ -73,6 +74,13 @@ class _Collector:
     def walk(self, el: etree._Element, in_link: bool = False, kind: BlockKind = "body") -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag == "graphic":
+            caption = self.captions.get(el.get("src") or "")
+            if caption:
+                # The caption stands where its image stood, as its own block.
+                kind, block_tag = self._kind, self._tag
+                self.flush()
+                self.out.append(Candidate(caption, "caption", 0, "graphic"))
+                self._kind, self._tag = kind, block_tag
             self.add(el.tail, in_link)
             return
         is_block = tag in _BLOCK_TAGS
@@ -97,11 +105,35 @@ class _Collector:
         self.add(el.tail, in_link)
 
 
-def body_candidates(body: etree._Element | None) -> list[Candidate]:
-    """Flatten trafilatura's `<body>` into paragraph candidates in reading order."""
+def figure_captions(tree: etree._Element) -> dict[str, str]:
+    """Map each image source inside a `<figure>` to the figure's caption text."""
+    found: dict[str, str] = {}
+    for figure in tree.iter("figure"):
+        captions = [normalize_space(c.text_content()) for c in figure.iter("figcaption")]
+        caption = " ".join(c for c in captions if c)
+        if not caption:
+            continue
+        for img in figure.iter("img"):
+            for attr in ("src", "data-src"):
+                src = img.get(attr)
+                if src:
+                    found.setdefault(src, caption)
+    return found
+
+
+def body_candidates(
+    body: etree._Element | None, captions: dict[str, str] | None = None
+) -> list[Candidate]:
+    """Flatten trafilatura's `<body>` into paragraph candidates in reading order.
+
+    Args:
+        body: trafilatura's XML body.
+        captions: image source to caption text; a caption becomes a block where
+            trafilatura left its image.
+    """
     if body is None:
         return []
-    collector = _Collector()
+    collector = _Collector(captions or {})
     collector.walk(body)
     collector.flush()
     return collector.out

@@ -101,6 +101,15 @@ def test_url_argument_is_used_when_page_has_no_canonical(article_html):
     assert result.url == "https://mirror.example/ferry.html"
 
 
+def test_figure_caption_is_a_caption_block_where_the_image_was(article):
+    caption = "Workers inspect the rebuilt landing ramp at Marrow harbour on Monday evening."
+    kinds = [(b.kind, b.text) for b in article.blocks]
+    position = kinds.index(("caption", caption))
+    assert kinds[position - 1][1].startswith("About forty passengers")
+    assert kinds[position + 1] == ("heading", "Repairs took longer than planned")
+    assert caption not in article.body_text
+
+
 def test_caption_marked_as_caption_and_kept_out_of_body(article_html):
     caption = "Workers inspect the rebuilt landing ramp at Marrow harbour on Monday evening."
     figure = article_html[article_html.index("<figure>") : article_html.index("</figure>") + 9]
