@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from reader import PIPELINE_VERSION, entity_store, search_sync
+from reader import entity_store, search_sync
 from reader.annotations import store as annotation_store
 from reader.annotations.jsonld import dumps_jsonld, parse_jsonld
 from reader.annotations.markdown import export_markdown
@@ -24,8 +24,9 @@ from reader.archive.models import Annotation, Article, Blob, SavedSearch
 from reader.compare.alignment import ArticleText, align
 from reader.compare.entities import compare_entities
 from reader.importer import Importer
-from reader.ingest.document import extract_document
+from reader.ingest.document import extraction_json
 from reader.ingest.walk import read_limited
+from reader.limits import DEFAULT_MAX_FILE_BYTES
 from reader.paths import DB_NAME, INDEX_DIR
 from reader.records import (
     AnnotationView,
@@ -43,7 +44,6 @@ from reader.types import ArticleId
 
 log = logging.getLogger("reader.library")
 
-DEFAULT_MAX_FILE_BYTES = 20_000_000
 
 ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
@@ -541,25 +541,6 @@ class Library:
             expected = search_sync.archive_ids(session)
         self._check_index(report, expected, repair)
         return report
-
-
-def extraction_json(data: bytes, path: Path) -> dict[str, Any]:
-    """What `extract` prints: metadata and the body text (captions listed apart)."""
-    doc = extract_document(data, path)
-    ex = doc.extracted
-    return {
-        "title": ex.title,
-        "subtitle": ex.subtitle,
-        "authors": ex.authors,
-        "published": ex.published,
-        "outlet": ex.outlet,
-        "url": ex.url,
-        "language": ex.language,
-        "text": ex.body_text,
-        "captions": [b.text for b in ex.blocks if b.kind == "caption"],
-        "media_type": doc.media_type,
-        "pipeline_version": PIPELINE_VERSION,
-    }
 
 
 def _saved(row: SavedSearch) -> dict[str, Any]:

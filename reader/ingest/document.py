@@ -6,7 +6,9 @@ import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from reader import PIPELINE_VERSION
 from reader.ingest.model import Extracted
 from reader.ingest.sniff import RejectedFile, sniff
 
@@ -65,3 +67,22 @@ def text_fingerprint(text: str) -> str:
 
 def _title_from_path(path: Path) -> str:
     return re.sub(r"[_-]+", " ", path.stem).strip() or path.name
+
+
+def extraction_json(data: bytes, path: Path) -> dict[str, Any]:
+    """What `extract` prints: metadata and the body text (captions listed apart)."""
+    doc = extract_document(data, path)
+    ex = doc.extracted
+    return {
+        "title": ex.title,
+        "subtitle": ex.subtitle,
+        "authors": ex.authors,
+        "published": ex.published,
+        "outlet": ex.outlet,
+        "url": ex.url,
+        "language": ex.language,
+        "text": ex.body_text,
+        "captions": [b.text for b in ex.blocks if b.kind == "caption"],
+        "media_type": doc.media_type,
+        "pipeline_version": PIPELINE_VERSION,
+    }

@@ -6,7 +6,10 @@ import re
 from collections.abc import Iterable
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
+
+# Imported from their modules: `import datasketch` also loads its async/Redis extras.
+from datasketch.lsh import MinHashLSH
+from datasketch.minhash import MinHash
 
 __all__ = ["MinHash", "NearDuplicateIndex", "from_hex", "signature", "to_hex"]
 
