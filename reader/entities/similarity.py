@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Levenshtein, Opcode
 
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Names that are, or are built on, place names ("Battle of Mariupol"): foreign vowel endings ok.
@@ -14,10 +14,14 @@ TOKEN_MIN = 80.0  # each differing token
 MIN_FUZZY_TOKEN = 5  # shorter tokens must match exactly: too many real names differ by one letter
 _VOWELS = frozenset("aeiou")
 # A trailing vowel some languages add to a foreign place name (Mariupol/Mariupolo).  Not
-# after -sk/-k: there it makes a Slavic adjectival name of another place (Pokrovsk/Pokrovske).
-_VARIANT_TAILS = frozenset("aeiou")
-_ADJECTIVAL_STEMS = ("sk", "ck", "k", "c")
-_SHORT_WORD = 7
+# after -sk/-k/-in/-ov: there it makes a Slavic derived name of another place
+# (Pokrovsk/Pokrovske, Pushkin/Pushkino).
+_VARIANT_TAILS = frozenset("oe")
+_ADJECTIVAL_STEMS = ("sk", "ck", "k", "c", "in", "ov", "ev", "iv", "in")
+_LONG_WORD = 8
+_ALTERNATIONS = frozenset(
+    frozenset(pair) for pair in ("ei", "oa", "ea", "io", "gh", "kc", "sz", "vf")
+)
 
 
 def compatible(type_a: str, type_b: str) -> bool:
@@ -54,21 +58,34 @@ def _tokens_differ(a: str, b: str, *, place: bool) -> bool:
             and not short.endswith(_ADJECTIVAL_STEMS)
         )
         return not variant
-    for op in Levenshtein.opcodes(a, b):
-        tag, a0, a1, b0, b1 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
-        if tag == "equal":
-            continue
-        changed = a[a0:a1] + b[b0:b1]
-        # More than one letter added or swapped, unless only vowels (ie/e, ii/i): a new name.
-        if max(a1 - a0, b1 - b0) >= 2 and not set(changed) <= _VOWELS:
+    edits = [op for op in Levenshtein.opcodes(a, b) if op.tag != "equal"]
+    if len(edits) > (1 if len(short) < _LONG_WORD else 2):
+        return True  # several separate changes: another name (Gresham/Horsham)
+    return any(_edit_differs(a, b, op, place=place) for op in edits)
+
+
+def _edit_differs(a: str, b: str, op: Opcode, *, place: bool) -> bool:
+    """Whether one edit between two spellings changes the name rather than the spelling.
+
+    Allowed: one vowel added or dropped inside the word (Kastehelmi/Kasetehelmi), short
+    vowel clusters (ie/e), and single swaps that romanisations really alternate (e/i,
+    o/a, e/a, i/o as in Kharkiv/Kharkov, g/h, k/c, s/z, v/f).  Anything touching other
+    consonants makes another name
+    (Svetlogorsk/Svetogorsk, Gubin/Gubkin, Makinsk/Mariinsk), and so does a changed final
+    vowel of a place (Donskoy/Donskoye: gender endings of adjectival place names).
+    """
+    if op.tag == "equal":
+        return False
+    src, dst = a[op.src_start : op.src_end], b[op.dest_start : op.dest_end]
+    at_end = op.src_end == len(a) and op.dest_end == len(b)
+    if len(src) > 1 or len(dst) > 1:
+        return not (set(src + dst) <= _VOWELS and max(len(src), len(dst)) <= 2) or at_end
+    if op.tag == "replace":
+        if frozenset(src + dst) not in _ALTERNATIONS:
             return True
-        # A consonant swapped in a short word makes another name (Marco/Mario).
-        if len(short) < _SHORT_WORD and not set(changed) <= _VOWELS and tag == "replace":
-            return True
-        # A different final consonant is a different ending (Petrov/Petrok).
-        if a1 == len(a) and b1 == len(b) and not set(changed) <= _VOWELS:
-            return True
-    return False
+        return at_end and place and src in _VOWELS
+    letter = src or dst
+    return letter not in _VOWELS or at_end
 
 
 def fuzzy_score(fold_a: str, fold_b: str, *, place: bool) -> float:
