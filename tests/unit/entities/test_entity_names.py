@@ -64,3 +64,31 @@ def test_typos_and_foreign_endings_are_similar() -> None:
     # A place name with a vowel added by another language, but not after -sk.
     assert fuzzy_score(fold_key("Zhytomyr"), fold_key("Zhytomyro"), place=True) > 0.85
     assert fuzzy_score(fold_key("Zhytomyr"), fold_key("Zhytomyro"), place=False) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Svetlogorsk", "Svetogorsk"),  # a consonant dropped
+        ("Gubin", "Gubkin"),
+        ("Makinsk", "Mariinsk"),  # a consonant swapped
+        ("Donskoy", "Donskoye"),  # gender ending of an adjectival place name
+        ("Pushkin", "Pushkino"),  # a derived settlement name
+        ("Gresham", "Horsham"),  # two separate changes in a short name
+    ],
+)
+def test_real_place_look_alikes_stay_apart_without_gazetteer_help(a: str, b: str) -> None:
+    assert fuzzy_score(fold_key(a), fold_key(b), place=True) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "place"),
+    [
+        ("Lukashenko", "Lukashenka", False),
+        ("Mohammed bin Salman", "Mohammad bin Salman", False),
+        ("Mikheil Saakashvili", "Mikhail Saakashvili", False),
+        ("Novohrodivka", "Novogrodovka", True),  # Ukrainian i for Russian o
+    ],
+)
+def test_romanisation_vowel_alternations_are_similar(a: str, b: str, place: bool) -> None:
+    assert fuzzy_score(fold_key(a), fold_key(b), place=place) >= 0.85
