@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -29,6 +30,9 @@ log = logging.getLogger("reader.import")
 
 # Files extracted before NER runs over them as one batch.
 CHUNK = 16
+# spaCy refuses texts over its max_length (1,000,000 characters); longer articles
+# are recognised in pieces of at most this size, cut at line or sentence ends.
+NER_PIECE_CHARS = 100_000
 
 
 class Importer:
@@ -136,8 +140,15 @@ class Importer:
     ) -> None:
         if not ready:
             return
-        mentions = self._find_mentions([doc for _, doc in ready], n_process)
+        try:
+            mentions = self._find_mentions([doc for _, doc in ready], n_process)
+        except Exception:  # one text the recogniser chokes on must not sink the chunk
+            log.debug("entity recognition failed for a chunk; retrying file by file", exc_info=True)
+            mentions = [self._mentions_alone(doc) for _, doc in ready]
         for (path, doc), found in zip(ready, mentions, strict=True):
+            if found is None:
+                report.failed.append({"path": str(path), "error": "entity recognition failed"})
+                continue
             try:
                 article_id, duplicate_of = self._store(doc, path, found)
             except Exception as exc:
@@ -154,11 +165,31 @@ class Importer:
             if self._on_stored is not None:
                 self._on_stored(article_id)
 
+    def _mentions_alone(self, doc: Document) -> list[FoundMention] | None:
+        try:
+            return self._find_mentions([doc], 1)[0]
+        except Exception:
+            log.debug("entity recognition failed", exc_info=True)
+            return None
+
     def _find_mentions(self, docs: list[Document], n_process: int) -> list[list[FoundMention]]:
         if not self._with_entities:
             return [[] for _ in docs]
-        inputs = [(d.extracted.text, d.extracted.caption_spans()) for d in docs]
-        return extract_mentions(inputs, n_process=n_process)
+        inputs: list[tuple[str, list[tuple[int, int]]]] = []
+        owners: list[tuple[int, int]] = []  # (document, offset of the piece in its text)
+        for k, doc in enumerate(docs):
+            text, skips = doc.extracted.text, doc.extracted.caption_spans()
+            for start, end in _pieces(text, NER_PIECE_CHARS):
+                inside = [(max(s, start) - start, min(e, end) - start) for s, e in skips]
+                inputs.append((text[start:end], [(s, e) for s, e in inside if s < e]))
+                owners.append((k, start))
+        found: list[list[FoundMention]] = [[] for _ in docs]
+        pieces = extract_mentions(inputs, n_process=n_process)
+        for (k, offset), mentions in zip(owners, pieces, strict=True):
+            found[k].extend(
+                replace(m, start=m.start + offset, end=m.end + offset) for m in mentions
+            )
+        return found
 
     def _store(
         self, doc: Document, path: Path, found: list[FoundMention]
@@ -245,6 +276,25 @@ class Importer:
                 ).all()
             self._near = neardup.NearDuplicateIndex((r[0], r[1], r[2]) for r in rows)
         return self._near
+
+
+def _pieces(text: str, size: int) -> list[tuple[int, int]]:
+    """Spans of at most `size` characters covering `text`, cut at a line, sentence or word end."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    while True:
+        end = min(len(text), start + size)
+        if end < len(text):
+            floor = start + size // 2
+            for sep in ("\n", ". ", " "):
+                cut = text.rfind(sep, floor, end)
+                if cut != -1:
+                    end = cut + len(sep)
+                    break
+        spans.append((start, end))
+        if end >= len(text):
+            return spans
+        start = end
 
 
 def _mark_group_start(session: Session, group_id: int) -> None:
