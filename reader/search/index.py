@@ -7,6 +7,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Iterable
+from itertools import islice
 from pathlib import Path
 from typing import Any, Literal
 
@@ -39,9 +40,9 @@ _INDEX_NAME = "parallax"
 TextFor = Callable[[list[int]], dict[int, str]]
 DocLike = SearchDocument | dict[str, Any]
 Sort = Literal["relevance", "date"]
-#: Segments tolerated before small ones are merged on commit.
+#: Small segments (from single additions) tolerated before they are merged on commit.
 MAX_SEGMENTS = 16
-SMALL_SEGMENT = 2_000
+SMALL_SEGMENT = 1_000
 
 
 def _merge_when_many(writer: Any, segments: list[Any]) -> list[Any]:
@@ -51,13 +52,10 @@ def _merge_when_many(writer: Any, segments: list[Any]) -> list[Any]:
     one-article segments), so doing it on every commit made adding one article
     slow; queries barely notice a few more segments.
     """
-    if len(segments) <= MAX_SEGMENTS:
+    small = [seg for seg in segments if seg.doc_count_all() <= SMALL_SEGMENT]
+    if len(small) <= MAX_SEGMENTS:
         return segments
-    ordered = sorted(segments, key=lambda seg: seg.doc_count_all())
     # All the small ones at once, so the next merge is again MAX_SEGMENTS commits away.
-    small = [seg for seg in ordered if seg.doc_count_all() <= SMALL_SEGMENT]
-    if len(small) < 2:
-        small = ordered[: len(ordered) // 2]
     for seg in small:
         reader = SegmentReader(writer.storage, writer.schema, seg)
         writer.add_reader(reader)
@@ -191,34 +189,53 @@ class SearchIndex:
         docs: Iterable[DocLike],
         *,
         procs: int = 1,
-        limitmb: int = 256,
+        chunk: int = 5_000,
+        limitmb: int = 512,
         progress: Callable[[int], None] | None = None,
     ) -> int:
         """Replace the whole index with `docs` using the bulk path; returns the count.
 
+        Documents are written in chunks, one segment per chunk: each chunk's
+        postings fit in memory and are sorted once, where one big segment made
+        Whoosh spill sorted runs to disk and merge them back in Python (twice
+        as slow). Segments of a chunk's size are never merged afterwards.
+
         Args:
             procs: writer processes (Whoosh forks; keep 1 inside a GUI process).
-            limitmb: memory for the sorting pool of each writer process.
-            progress: called with the running count every 1,000 documents.
+            chunk: documents per segment (single-process path).
+            limitmb: memory for the sorting pool of each writer.
+            progress: called with the running count after each chunk.
         """
         self.clear()
+        count = 0
         with self._write_lock:
-            kwargs: dict[str, Any] = {"limitmb": limitmb}
             if procs > 1:
-                kwargs.update(procs=procs, multisegment=True)
-            writer = self._writer(**kwargs)
-            count = 0
-            try:
-                for doc in docs:
-                    writer.add_document(**self._fields(_as_doc(doc)))
-                    count += 1
-                    if progress is not None and count % 1000 == 0:
-                        progress(count)
-            except BaseException:
-                writer.cancel()
-                raise
-            writer.commit(merge=False)
-            return count
+                writer = self._writer(limitmb=limitmb, procs=procs, multisegment=True)
+                try:
+                    for doc in docs:
+                        writer.add_document(**self._fields(_as_doc(doc)))
+                        count += 1
+                except BaseException:
+                    writer.cancel()
+                    raise
+                writer.commit(merge=False)
+                return count
+            it = iter(docs)
+            while True:
+                batch = list(islice(it, chunk))
+                if not batch:
+                    return count
+                writer = self._writer(limitmb=limitmb)
+                try:
+                    for doc in batch:
+                        writer.add_document(**self._fields(_as_doc(doc)))
+                except BaseException:
+                    writer.cancel()
+                    raise
+                writer.commit(merge=False)
+                count += len(batch)
+                if progress is not None:
+                    progress(count)
 
     # -- reading ----------------------------------------------------------------
 

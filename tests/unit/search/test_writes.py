@@ -121,3 +121,13 @@ def test_rebuild_with_two_writer_processes_indexes_everything(tmp_path, articles
     assert ix.rebuild(many, procs=2) == 240
     assert len(ix.indexed_ids()["article"]) == 240
     assert ix.search('"ceasefire talks"').total == 60
+
+
+def test_chunked_rebuild_then_single_adds_keep_every_document(tmp_path, articles):
+    ix = SearchIndex(tmp_path / "chunks")
+    ix.rebuild(articles, chunk=1)  # one segment per article
+    for k in range(20):  # enough single additions to trigger a merge of small segments
+        ix.add([dataclasses.replace(articles[0], id=100 + k)])
+    ix.delete([2])
+    assert ix.indexed_ids()["article"] == {1, 3, 4} | set(range(100, 120))
+    assert ix.search("governor").total == 22
