@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 
 from reader.entities.normalise import fold_key, norm_key
@@ -12,8 +13,11 @@ _index: dict[str, tuple[int, int, bool]] | None = None  # key -> (geonameid, pop
 _all_ids: dict[str, frozenset[int]] | None = None
 
 
+_NON_LATIN = re.compile(r"[^\u0000-\u024f]")
+
+
 def _is_latin(name: str) -> bool:
-    return all(ord(ch) < 0x250 for ch in name)
+    return name.isascii() or _NON_LATIN.search(name) is None
 
 
 def _build() -> dict[str, tuple[int, int, bool]]:

@@ -15,21 +15,26 @@ _NON_ALNUM = re.compile(r"[^a-z0-9]+")
 
 # Ordered romanisation alternations, applied per token after the plain key.  The order
 # matters: digraphs are rewritten before their letters are folded one by one.
+# Literal digraph rewrites first (plain str.replace: this runs for every GeoNames name).
+_LITERAL_STEPS: tuple[tuple[str, str], ...] = (
+    ("x", "ks"),
+    ("tsch", "ch"),  # German Tsch- for Ch-
+    ("sch", "sh"),
+    ("tch", "ch"),
+    ("dzh", "j"),
+    ("dj", "j"),
+    ("zh", "j"),  # Zh/J (Prigozhin, Prigojin)
+    ("kh", "h"),  # Kh/H (Kharkiv, Harkiv)
+    ("gh", "g"),
+    ("ph", "f"),
+    ("w", "v"),  # German and Polish W for V
+    ("q", "k"),
+    ("ck", "k"),
+)
+# Then the context-dependent ones, in order.
 _FOLD_STEPS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(pattern), repl)
     for pattern, repl in (
-        (r"x", "ks"),
-        (r"tsch", "ch"),  # German Tsch- for Ch-
-        (r"sch", "sh"),
-        (r"tch", "ch"),
-        (r"dzh|dj", "j"),
-        (r"zh", "j"),  # Zh/J (Prigozhin, Prigojin)
-        (r"kh", "h"),  # Kh/H (Kharkiv, Harkiv)
-        (r"gh", "g"),
-        (r"ph", "f"),
-        (r"w", "v"),  # German and Polish W for V
-        (r"q", "k"),
-        (r"ck", "k"),
         (r"c(?=[aou]|[^aeiouhy]|$)", "k"),  # hard C; C before e/i/y stays a sibilant
         (r"t[sz]", "c"),  # Ts/Tz/C (Tsar, Czar)
         (r"(?<=[aeiou])y(?=[aeiou])", ""),  # Tokayev/Tokaev, Andreyev/Andreev
@@ -61,7 +66,7 @@ def norm_key(name: str) -> str:
     for mark in _APOSTROPHES:
         # Apostrophes inside a name are soft signs or elisions, dropped without a gap.
         text = text.replace(mark, "")
-    text = ascii_fold(text).casefold()
+    text = (text if text.isascii() else ascii_fold(text)).casefold()
     text = text.replace("'", "").replace(".", "")
     text = _NON_ALNUM.sub(" ", text).strip()
     return _LEADING_ARTICLE.sub("", text)
@@ -73,6 +78,9 @@ def fold_token(token: str) -> str:
     if token.isdigit():
         return token
     folded = token
+    for old, new in _LITERAL_STEPS:
+        if old in folded:
+            folded = folded.replace(old, new)
     for pattern, repl in _FOLD_STEPS:
         folded = pattern.sub(repl, folded)
     if len(folded) >= _MIN_GH_FOLD:
