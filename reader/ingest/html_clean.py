@@ -20,11 +20,18 @@ _PROMO_RE = re.compile(
 )
 _PROMO_MAX_CHARS = 200
 _BYLINE_RE = re.compile(r"^(?:by|written by|words by|text by|von|par|por)\s+\S", re.IGNORECASE)
-_DATELINE_RE = re.compile(
-    r"^(?:(?:updated|published|posted|last (?:updated|modified)|modified)\b.{0,60}|"
-    r"[\w.,:/\- ]{0,40}\b(?:19|20)\d\d\b[\w.,:/\- ]{0,30})$",
+_STAMP_RE = re.compile(
+    r"^(?:updated|published|posted|last (?:updated|modified)|modified)\b.{0,60}$", re.IGNORECASE
+)
+# A bare date line: a year plus a month name, a numeric day/month or a time.
+_YEAR_RE = re.compile(r"\b(?:19|20)\d\d\b")
+_DATE_PART_RE = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|janv|févr|avr|mai|juin|juil|"
+    r"août|sept|déc|ene|abr|ago|dic|fev|out|dez|gen|giu|lug|set|ott|mär|okt)[a-zé]*\.?\b|"
+    r"\b\d{1,2}[./-]\d{1,2}\b|\b\d{1,2}:\d{2}\b",
     re.IGNORECASE,
 )
+_DATELINE_MAX_WORDS = 8
 _READING_TIME_RE = re.compile(
     r"\b(?:\d+\s*min(?:ute)?s?\.?\s*read|reading time|read(?:ing)? time|tempo de leitura|"
     r"tiempo de lectura|temps de lecture|lesezeit|leestijd)\b",
@@ -85,7 +92,13 @@ def _is_meta_line(c: Candidate, authors: list[str]) -> bool:
     """Bylines and date lines that sit at the top of the text."""
     if len(c.text) > 120:
         return False
-    if _BYLINE_RE.match(c.text) or _DATELINE_RE.match(c.text):
+    if _BYLINE_RE.match(c.text) or _STAMP_RE.match(c.text):
+        return True
+    if (
+        len(c.text.split()) <= _DATELINE_MAX_WORDS
+        and _YEAR_RE.search(c.text)
+        and _DATE_PART_RE.search(c.text)
+    ):
         return True
     if _READING_TIME_RE.search(c.text):
         return True
