@@ -14,11 +14,11 @@ from typing import Any, Literal
 import numpy as np
 from whoosh import index as windex
 from whoosh.index import LockError
-from whoosh.reading import SegmentReader
 
-from reader.search.codec import ParallaxCodec
-from reader.search.engine import Engine, count_facets, top_k
+from reader.search.codec import ParallaxCodec, merge_when_many
+from reader.search.engine import Engine, top_k
 from reader.search.errors import IndexBusy, IndexDamaged, SearchError
+from reader.search.facets import count_facets
 from reader.search.query import Node, Prefix, parse
 from reader.search.results import Hit, SearchResult
 from reader.search.schema import (
@@ -40,27 +40,7 @@ _INDEX_NAME = "parallax"
 TextFor = Callable[[list[int]], dict[int, str]]
 DocLike = SearchDocument | dict[str, Any]
 Sort = Literal["relevance", "date"]
-#: Small segments (from single additions) tolerated before they are merged on commit.
-MAX_SEGMENTS = 16
-SMALL_SEGMENT = 1_000
-
-
-def _merge_when_many(writer: Any, segments: list[Any]) -> list[Any]:
-    """Whoosh merge policy: leave small segments alone until there are many.
-
-    Merging re-reads every term of the merged segments (~0.3 s for a handful of
-    one-article segments), so doing it on every commit made adding one article
-    slow; queries barely notice a few more segments.
-    """
-    small = [seg for seg in segments if seg.doc_count_all() <= SMALL_SEGMENT]
-    if len(small) <= MAX_SEGMENTS:
-        return segments
-    # All the small ones at once, so the next merge is again MAX_SEGMENTS commits away.
-    for seg in small:
-        reader = SegmentReader(writer.storage, writer.schema, seg)
-        writer.add_reader(reader)
-        reader.close()
-    return [seg for seg in segments if seg not in small]
+_KIND_CODES = {"article": 0, "annotation": 1}
 
 
 def _as_doc(doc: DocLike) -> SearchDocument:
@@ -159,7 +139,7 @@ class SearchIndex:
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit(mergetype=_merge_when_many)
+            writer.commit(mergetype=merge_when_many)
             return count
 
     def delete(self, ids: Iterable[int], kind: str = "article") -> int:
@@ -173,7 +153,7 @@ class SearchIndex:
             except BaseException:
                 writer.cancel()
                 raise
-            writer.commit(mergetype=_merge_when_many)
+            writer.commit(mergetype=merge_when_many)
             return count
 
     def clear(self) -> None:
@@ -329,22 +309,24 @@ class SearchIndex:
             QuerySyntaxError: the query is malformed.
             IndexDamaged: the index cannot be read; rebuild it.
         """
+        if sort not in ("relevance", "date"):
+            raise ValueError(f"sort must be 'relevance' or 'date', not {sort!r}")
+        wanted = [_KIND_CODES[k] for k in kinds]  # KeyError on a kind that does not exist
         node = self.prepare(query, expand)
         with self._read_lock:
             engine = self._fresh()
             view = engine._view()
             try:
                 mask, score = engine.run(node)
+                mask &= view.live
+                if len(set(wanted)) < 2:
+                    mask &= np.isin(view.kinds, wanted)
+                total = int(np.count_nonzero(mask))
+                docnums = top_k(mask, score, view.dates, limit, offset, sort == "date")
+                metas = [self._meta(int(d)) for d in docnums]
+                facet_counts = count_facets(view, engine.names, mask, facet_size) if facets else {}
             except Exception as exc:
                 raise IndexDamaged(f"search index in {self.path} is damaged: {exc}") from exc
-            mask &= view.live
-            wanted = [{"article": 0, "annotation": 1}[k] for k in kinds]
-            if len(wanted) < 2:
-                mask &= np.isin(view.kinds, wanted)
-            total = int(np.count_nonzero(mask))
-            docnums = top_k(mask, score, view.dates, limit, offset, sort == "date")
-            metas = [self._meta(int(d)) for d in docnums]
-            facet_counts = count_facets(view, engine.names, mask, facet_size) if facets else {}
             hl = Highlighter.from_query(node, engine.fuzzy_words)
         snippets = self._snippets(hl, metas, text_for, snippet_style or SnippetStyle())
         hits = [
