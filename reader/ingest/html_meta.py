@@ -45,14 +45,18 @@ _ROLE_WORDS = {
     "updated",
     "published",
 }
-# Words that end the name part of a byline ("Jane Doe Business Columnist",
-# "Jane Doe November 19"): roles, dates, "published".
+# Words that end the name part of a byline ("Jane Doe Business Columnist").
 _STOP_WORDS = {
     "writer", "reporter", "editor", "correspondent", "contributor", "columnist",
     "journalist", "photographer", "producer", "staff", "published", "updated",
-    "posted", "editorial", "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "posted", "editorial",
+}  # fmt: skip
+# A date glued to a byline ("Jane Doe November 19"). Months double as first
+# and last names (Jan, June, May), so they only end a name of two words or more.
+_MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun",
+    "jul", "aug", "sep", "sept", "oct", "nov", "dec",
 }  # fmt: skip
 # Words that make a byline part an organisation ("Sputnik International",
 # "Associated Press"); a person's name before them is kept.
@@ -121,14 +125,15 @@ def _smart_case(name: str) -> str:
 
 def _is_role(part: str) -> bool:
     words = re.findall(r"[^\W\d_]+", part.lower())
-    return bool(words) and all(w in _ROLE_WORDS or len(w) <= 2 for w in words)
+    return bool(words) and all(w in _ROLE_WORDS or w in _MONTHS or len(w) <= 2 for w in words)
 
 
 def _name_part(part: str) -> str:
     """The leading name in `part`, without trailing roles, dates or lowercase debris."""
     words = part.split()
     for k, word in enumerate(words):
-        if word.lower().strip(".,") in _STOP_WORDS:
+        bare = word.lower().strip(".,")
+        if bare in _STOP_WORDS or (bare in _MONTHS and k >= 2):
             # "AP Auto Writer" names no one; "Jane Doe Business Columnist" does.
             words = words[:k]
             if any((w.isupper() and len(w) <= 4) or len(w) <= 2 for w in words):

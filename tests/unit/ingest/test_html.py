@@ -179,6 +179,8 @@ def test_site_name_before_a_colon_is_cut():
         ("Lena Ortiz Business Columnist", ["Lena Ortiz"]),
         ("OMAR HADDAD Associated Press", ["Omar Haddad"]),
         ("Associated Press", []),
+        ("Theresa May, Jan Novak", ["Theresa May", "Jan Novak"]),
+        ("Carrie Brandt November 15, 2019", ["Carrie Brandt"]),
     ],
 )
 def test_byline_is_split_into_names(raw, names):
