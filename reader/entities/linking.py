@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from rapidfuzz import fuzz, process
 
@@ -58,6 +59,7 @@ class _Entity:
     canonical: str
     types: Counter[str] = field(default_factory=Counter)
     keys: dict[str, str] = field(default_factory=dict)  # key -> rule that attached it
+    postings: list[set[int]] = field(default_factory=list)  # index sets holding this id
 
     major_place: bool = False
 
@@ -165,11 +167,9 @@ class Linker:
         record = self._entities.pop(provisional_id)
         record.id = entity_id
         self._entities[entity_id] = record
-        for index in (self._by_key, self._by_fold, self._by_suffix, self._by_place):
-            for ids in index.values():
-                if provisional_id in ids:
-                    ids.discard(provisional_id)
-                    ids.add(entity_id)
+        for ids in record.postings:
+            ids.discard(provisional_id)
+            ids.add(entity_id)
 
     def learn_acronyms(self, text: str, mentions: Sequence[Mention]) -> None:
         """Remember "Long Name (ABBR)" definitions for this and later articles."""
@@ -244,19 +244,25 @@ class Linker:
         if not key or key in record.keys:
             return
         record.keys[key] = rule
-        self._by_key.setdefault(key, set()).add(record.id)
+        self._index(record, self._by_key, key)
         fold = fold_key(key)
         if fold not in self._by_fold:
             self._blocks.setdefault((fold[:1], len(fold)), []).append(fold)
-        self._by_fold.setdefault(fold, set()).add(record.id)
+        self._index(record, self._by_fold, fold)
         if type_ in FLIPPABLE:
             place = gazetteer.place_id(key)
             if place is not None:
-                self._by_place.setdefault(place, set()).add(record.id)
+                self._index(record, self._by_place, place)
         if looks_like_full_name(key, type_):
             words = key.split()
             for i in range(1, len(words)):
-                self._by_suffix.setdefault(" ".join(words[i:]), set()).add(record.id)
+                self._index(record, self._by_suffix, " ".join(words[i:]))
+
+    @staticmethod
+    def _index(record: _Entity, index: dict[Any, set[int]], value: object) -> None:
+        ids = index.setdefault(value, set())
+        ids.add(record.id)
+        record.postings.append(ids)  # so that register() touches only this entity's sets
 
     def _compatible(self, type_: str, entity_id: int, *, loose: bool) -> bool:
         other = self._entities[entity_id].type

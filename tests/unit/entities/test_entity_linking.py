@@ -249,3 +249,18 @@ def test_events_named_after_a_place_link_across_a_foreign_vowel_ending() -> None
     c = link(linker, "Then the Battle of Khersonske began.", {"Battle of Khersonske": "EVENT"})
     assert entity_of(a, "Battle of Kherson") == entity_of(b, "Battle of Khersono")
     assert entity_of(c, "Battle of Khersonske") != entity_of(a, "Battle of Kherson")
+
+
+def test_registering_many_new_entities_stays_fast_in_a_large_archive() -> None:
+    import time
+
+    known = [KnownEntity(i, f"Velmor{i:05d}ka", "GPE") for i in range(1, 20_001)]
+    linker = Linker(known)
+    names = {f"Tarsk{i:03d}ovo": "GPE" for i in range(40)}
+    result = link(linker, " ".join(names), names)
+    start = time.perf_counter()
+    for k, new in enumerate(result.new_entities):
+        linker.register(new.provisional_id, 100_000 + k)
+    assert time.perf_counter() - start < 0.5
+    again = link(linker, "Tarsk007ovo", {"Tarsk007ovo": "GPE"})
+    assert entity_of(again, "Tarsk007ovo") == 100_000 + 7
