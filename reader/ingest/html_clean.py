@@ -9,7 +9,8 @@ from reader.ingest.html_blocks import Candidate
 # Calls to action and widget labels. Only ever applied to short paragraphs,
 # where such wording is the whole point of the paragraph.
 _PROMO_RE = re.compile(
-    r"newsletter|subscri(?:be|ption)\b|\binbox\b|follow (?:us|me)\b|^follow\b|"
+    r"newsletter|subscri(?:be|ption)\b|\binbox\b|"
+    r"follow (?:us|me)\b|^follow\b(?!-).{0,80}\b(?:on|at|via)\b|"
     r"^(?:read|see) more\b|^(?:related|more|also read|read also|see also)\s*:|don.t miss\b|"
     r"share this|tell us what you think|leave a (?:comment|reply)|"
     r"all rights reserved|copyright|©|download (?:the|our) app|have a tip\b|"

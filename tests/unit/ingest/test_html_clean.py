@@ -62,3 +62,12 @@ def test_newsletter_box_goes_but_long_prose_mentioning_subscribers_stays():
     kept = texts(clean_candidates([body(PROSE), body(promo), body(long_prose)], None, []))
     assert promo not in kept
     assert long_prose in kept
+
+
+def test_follow_us_line_goes_but_follow_up_sentence_stays():
+    follow = "Follow the Harbour Gazette on Instagram and Facebook."
+    follow_up = "Follow-up inspections found no further damage."
+    cands = [body(PROSE), body(follow), body(follow_up), body(PROSE)]
+    kept = texts(clean_candidates(cands, None, []))
+    assert follow not in kept
+    assert follow_up in kept
