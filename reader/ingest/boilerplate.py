@@ -296,5 +296,10 @@ def select_article(infos: Sequence[LineInfo]) -> list[int]:
 
     best = max(range(len(segs)), key=rank)
     lo, hi = _merge_neighbours(segs, best)
-    start, end = segs[lo][1], segs[hi][2]
-    return [i for i in range(start, end) if infos[i].cls != "bad" and scores[i] > _HARD]
+    # The heavy gaps between merged runs are furniture, whatever their lines look like.
+    return [
+        i
+        for _, start, end in segs[lo : hi + 1]
+        for i in range(start, end)
+        if infos[i].cls != "bad" and scores[i] > _HARD
+    ]

@@ -12,6 +12,8 @@ import re
 
 _MIN_REPEAT = 12
 _MAX_LABEL = 40
+# Captions are short; the bound also keeps the repeat search cheap on huge lines.
+_MAX_DOUBLED = 800
 # A credit in brackets at the end: "(Getty Images)", "(Jane Roe/The Daily Planet)".
 _CREDIT = re.compile(r"\((?:[^()]{0,30}/[^()]{1,40}|[A-ZÀ-Þ][^()]{1,50})\)\s*$")
 _CREDIT_LABEL = re.compile(
@@ -34,7 +36,7 @@ def undouble(line: str) -> tuple[str, str] | None:
         (label, caption) where caption is the fuller second copy, or None when
         the line does not repeat its own start.
     """
-    if len(line) < 2 * _MIN_REPEAT + 1:
+    if not 2 * _MIN_REPEAT < len(line) <= _MAX_DOUBLED:
         return None
     probe = line[:_MIN_REPEAT]
     j = line.find(probe, _MIN_REPEAT)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -15,6 +16,8 @@ from .model import Block, Extracted
 from .outlet import find_outlet
 
 __all__ = ["extract_pasted", "normalise_line"]
+
+log = logging.getLogger("reader.ingest.pasted")
 
 # Larger pastes are not articles; cleaning them whole would only cost time.
 _MAX_CHARS = 3_000_000
@@ -110,7 +113,17 @@ def extract_pasted(text: str, recurring_lines: frozenset[str] = frozenset()) -> 
     """
     if not isinstance(text, str) or not text.strip():
         return Extracted()
+    try:
+        return _extract(text, recurring_lines)
+    except Exception:  # a cleanup bug must never cost the user the article
+        log.exception("pasted-text cleanup failed; keeping the text as it is")
+        return Extracted(blocks=[Block(line) for line in split_lines(sanitise(text))])
+
+
+def _extract(text: str, recurring_lines: frozenset[str]) -> Extracted:
     lines, lang = _prepare(text)
+    if not lines:
+        return Extracted()
     stops = stopwords(lang)
     infos: list[LineInfo] = []
     placeholders: set[int] = set()

@@ -1,0 +1,97 @@
+"""Telling article prose from page furniture."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.ingest.boilerplate import classify_line, is_call_to_action, select_article
+from reader.ingest.language import stopwords
+from reader.ingest.lines import normalise_line
+
+EN = stopwords("en")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up to our free Evening Digest and get the news in your inbox",
+        "Become a Coast Herald member",
+        "Subscribe now",
+        "Share on Facebook",
+        "Click to print (Opens in new window)",
+        "Support our journalism: donate today and help us keep reporting from the front line.",
+        "I would like to be emailed about offers and events. Read our Privacy notice",
+    ],
+)
+def test_calls_to_action_are_recognised(line: str) -> None:
+    assert is_call_to_action(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "The union said its members would vote on the offer next week.",
+        "Residents were told to sign up for evacuation alerts, the mayor said on Friday, "
+        "as the water kept rising across the valley.",
+    ],
+)
+def test_reported_speech_is_not_a_call_to_action(line: str) -> None:
+    assert not is_call_to_action(line)
+
+
+def _classify(lines: list[str], recurring: frozenset[str] = frozenset()):
+    return [classify_line(x, EN, recurring, normalise_line(x)) for x in lines]
+
+
+def test_recurring_lines_are_boilerplate() -> None:
+    line = "Tip us off: our newsroom reads every message sent to it."
+    assert _classify([line])[0].cls != "bad"
+    assert _classify([line], frozenset({normalise_line(line)}))[0].cls == "bad"
+
+
+ARTICLE = [
+    "The regional council approved the new tram line on Thursday after a year of debate.",
+    "Construction is due to start in the spring and should take about three years to finish.",
+    "Opponents said the route would cut through a park that families have used for decades.",
+    "The council's transport chief said the park would be restored once the work was done.",
+]
+
+
+def test_menus_and_teasers_around_the_article_are_dropped() -> None:
+    lines = [
+        "Home",
+        "News",
+        "Sport",
+        "Weather",
+        *ARTICLE,
+        "Most read",
+        "Council tax to rise again next year",
+        "Why the old harbour is empty",
+        "Ten walks for the autumn",
+    ]
+    keep = select_article(_classify(lines))
+    assert [lines[i] for i in keep] == ARTICLE
+
+
+def test_comment_thread_after_the_article_is_dropped() -> None:
+    lines = [
+        *ARTICLE,
+        "23 Comments",
+        "tramfan99 says:",
+        "This is the best news the city has had in years and I hope they build it quickly.",
+        "oldtowner says:",
+        "Another waste of money that nobody asked for, and the park will never be the same.",
+    ]
+    keep = select_article(_classify(lines))
+    assert [lines[i] for i in keep] == ARTICLE
+
+
+def test_article_split_by_an_inline_teaser_box_is_kept_whole() -> None:
+    lines = [
+        *ARTICLE[:2],
+        "Related stories",
+        "Bus fares frozen for a second year",
+        *ARTICLE[2:],
+    ]
+    keep = select_article(_classify(lines))
+    assert [lines[i] for i in keep] == ARTICLE
