@@ -84,8 +84,8 @@ def _block_kind(line: _Line, info: LineInfo, after_placeholder: bool) -> str:
     return "body"
 
 
-def _trim_tail(blocks: list[Block], authors: list[str]) -> list[Block]:
-    """Drop an author bio and dangling headings (teaser titles) from the article's end."""
+def _trim_edges(blocks: list[Block], authors: list[str]) -> list[Block]:
+    """Drop leading labels, and an author bio and teaser titles from the article's end."""
     names = {n for a in authors for n in (a, a.split()[0], a.split()[-1])}
     while blocks:
         last = blocks[-1]
@@ -96,7 +96,9 @@ def _trim_tail(blocks: list[Block], authors: list[str]) -> list[Block]:
             blocks = blocks[:-1]
             continue
         break
-    return blocks
+    # A heading before any paragraph is a dateline or section label, not article text.
+    first_body = next((i for i, b in enumerate(blocks) if b.kind == "body"), len(blocks))
+    return [b for i, b in enumerate(blocks) if i >= first_body or b.kind != "heading"]
 
 
 def extract_pasted(text: str, recurring_lines: frozenset[str] = frozenset()) -> Extracted:
@@ -145,8 +147,8 @@ def _extract(text: str, recurring_lines: frozenset[str]) -> Extracted:
             continue
         kind = _block_kind(lines[i], infos[i], i - 1 in placeholders)
         blocks.append(Block(lines[i].text, kind))  # type: ignore[arg-type]
-    blocks = _trim_tail(blocks, header.authors)
-    blocks = _trim_tail(blocks, header.authors)
+    blocks = _trim_edges(blocks, header.authors)
+    blocks = _trim_edges(blocks, header.authors)
     return Extracted(
         title=header.title,
         subtitle=header.subtitle,

@@ -1,0 +1,70 @@
+"""Properties of pasted-text cleanup: no crash, stable on its own output, no prose lost."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.ingest.pasted import extract_pasted
+
+FIXTURES = Path(__file__).parents[2] / "fixtures" / "pasted"
+
+# Plain prose vocabulary: no sign-up, sharing or membership words.
+WORDS = (
+    "the a of to in and on for with at from by after before over under between "
+    "council river city mayor workers union village report bridge road station market "
+    "farmers week month year morning evening officials residents police court plan "
+    "said told agreed voted opened closed rose fell waited built moved warned expected "
+    "new old long short quiet busy early late slowly quickly again still"
+).split()
+NAMES = ["Tallinn", "Porto", "Ghent", "Lyon", "Bergen", "Ines", "Marek", "Sofia"]
+
+word = st.sampled_from(WORDS)
+sentence = st.builds(
+    lambda first, rest, name: f"{first.capitalize()} {' '.join(rest)} {name}.",
+    word,
+    st.lists(word, min_size=6, max_size=16),
+    st.sampled_from(NAMES),
+)
+paragraph = st.lists(sentence, min_size=2, max_size=4).map(" ".join)
+article = st.lists(paragraph, min_size=3, max_size=8, unique=True)
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(st.text(max_size=3000))
+def test_any_text_is_handled(text: str) -> None:
+    doc = extract_pasted(text)
+    assert all(b.text and "\n" not in b.text for b in doc.blocks)
+
+
+@SETTINGS
+@given(st.lists(st.text(alphabet=st.characters(codec="utf-8"), max_size=200), max_size=40))
+def test_any_lines_are_handled(lines: list[str]) -> None:
+    extract_pasted("\n".join(lines))
+
+
+@SETTINGS
+@given(article)
+def test_no_sentence_of_a_clean_article_is_dropped(paragraphs: list[str]) -> None:
+    body = extract_pasted("\n\n".join(paragraphs)).body_text
+    for para in paragraphs:
+        for sent in para.split(". "):
+            assert sent.rstrip(".") in body
+
+
+@SETTINGS
+@given(article)
+def test_cleanup_is_stable_on_its_own_output(paragraphs: list[str]) -> None:
+    once = extract_pasted("\n\n".join(paragraphs)).body_text
+    assert extract_pasted(once).body_text == once
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.txt")))
+def test_fixture_cleanup_is_stable_on_its_own_output(name: str) -> None:
+    once = extract_pasted((FIXTURES / name).read_text("utf-8")).body_text
+    assert extract_pasted(once).body_text == once
