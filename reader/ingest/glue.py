@@ -41,6 +41,8 @@ _CANDIDATE = re.compile(
     r"|(?P<quote>(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z]))"
     r"|(?P<paren>(?<=\))(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2}))"
 )
+# Returned when two words lost only the space between them, not a paragraph break.
+_SPACE = "space"
 _WORD_CHARS = re.compile(r"[\w’']")
 _TOKEN = re.compile(r"[\w’'-]+")
 _URLISH = re.compile(r"(?:https?://|www\.|@)\S*$")
@@ -111,7 +113,7 @@ def _is_word(word: str, lang: str) -> bool:
     return zipf(word, lang) >= 2.5
 
 
-def _split_case(text: str, i: int, vocab: DocumentVocabulary, lang: str) -> bool:
+def _split_case(text: str, i: int, vocab: DocumentVocabulary, lang: str) -> bool | str:
     """Decide a lowercase-to-capital transition, e.g. "MoscowThe" or "iPhone"."""
     left, right = _word_left(text, i), _word_right(text, i)
     if len(left) < 2 or not right:
@@ -122,8 +124,11 @@ def _split_case(text: str, i: int, vocab: DocumentVocabulary, lang: str) -> bool
         return False  # YouTube, McDonald, LinkedIn
     right_l = right.lower()
     if len(right) > 1 and right.isupper() and right_l not in DATE_WORDS:
-        # macOS, OpenAI; but a whole lowercase word before an acronym is glued.
-        return left.islower() and len(left) >= 4 and _is_word(left, lang)
+        # macOS, OpenAI; but a whole lowercase word before an acronym lost a space
+        # (link text run into the sentence: "in the newspaperRBK-Ukraine").
+        if left.islower() and len(left) >= 4 and _is_word(left, lang):
+            return _SPACE
+        return False
     if right_l in SENTENCE_OPENERS or right_l.strip("’'s") in DATE_WORDS:
         return True
     if vocab.tokens[_whole_token(text, i)] > 1:
@@ -173,10 +178,11 @@ def split_glued(line: str, vocab: DocumentVocabulary, lang: str = "en") -> list[
         The pieces, in order, each stripped; `[line]` when nothing is glued.
     """
     lang = lang or "en"
-    cuts: list[int] = []
+    cuts: list[tuple[int, bool | str]] = []
     for m in _CANDIDATE.finditer(line):
         i = m.start()
         kind = m.lastgroup
+        ok: bool | str
         if kind == "case":
             ok = _split_case(line, i, vocab, lang)
         elif kind == "acro":
@@ -186,14 +192,19 @@ def split_glued(line: str, vocab: DocumentVocabulary, lang: str = "en") -> list[
         else:
             ok = True
         if ok:
-            cuts.append(i)
+            cuts.append((i, ok))
     if not cuts:
         return [line]
     pieces = []
+    current = ""
     prev = 0
-    for c in [*cuts, len(line)]:
-        piece = line[prev:c].strip()
-        if piece:
-            pieces.append(piece)
+    for c, action in [*cuts, (len(line), True)]:
+        current += line[prev:c]
         prev = c
+        if action == _SPACE:
+            current += " "
+            continue
+        if current.strip():
+            pieces.append(current.strip())
+        current = ""
     return pieces

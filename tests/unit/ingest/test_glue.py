@@ -78,3 +78,8 @@ def test_made_up_name_used_repeatedly_is_kept() -> None:
 def test_clean_text_is_left_alone() -> None:
     line = "Officials in Tartu said the bridge would reopen on Thursday."
     assert _split(line) == [line]
+
+
+def test_word_run_into_an_acronym_gets_a_space_not_a_break() -> None:
+    line = "Sources told the weeklyTVN-Poland the talks had stalled."
+    assert _split(line) == ["Sources told the weekly TVN-Poland the talks had stalled."]
