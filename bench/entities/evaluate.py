@@ -1,7 +1,8 @@
 """Shared-entity precision/recall and look-alike merges of the linker on bench/entities/cases.py.
 
-Usage: python bench/entities/evaluate.py [--oracle] [-v]
+Usage: python bench/entities/evaluate.py [--oracle] [--holdout] [-v]
   --oracle  use the gold surfaces as mentions (measures linking alone, without NER misses)
+  --holdout the cases of holdout.py (written after tuning, never tuned on)
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cases import CASES, Case  # noqa: E402
+from holdout import HOLDOUT  # noqa: E402
 
 from reader.entities.mentions import Mention  # noqa: E402
 from reader.entities.normalise import norm_key  # noqa: E402
@@ -35,13 +37,14 @@ def oracle_mentions(case: Case, text: str) -> list[Mention]:
 
 def main(argv: list[str]) -> int:
     oracle, verbose = "--oracle" in argv, "-v" in argv
+    case_set = HOLDOUT if "--holdout" in argv else CASES
     rows = []
     owners = []  # (case, article index)
-    docs = [(text, []) for case in CASES for text in case.articles]
+    docs = [(text, []) for case in case_set for text in case.articles]
     if oracle:
         k = 0
         mentions = []
-        for case in CASES:
+        for case in case_set:
             for text in case.articles:
                 mentions.append(oracle_mentions(case, text))
                 k += 1
@@ -50,7 +53,7 @@ def main(argv: list[str]) -> int:
 
         mentions = extract_mentions(docs)
     k = 0
-    for case in CASES:
+    for case in case_set:
         for i, text in enumerate(case.articles):
             rows.append(ArticleInput(k + 1, text, mentions[k], date.fromisoformat(case.published)))
             owners.append((case, i))
@@ -66,7 +69,7 @@ def main(argv: list[str]) -> int:
             entity_surfaces[link.entity_id].add((case.name, art, link.mention.text))
 
     groups = recovered = ner_missed = 0
-    for case in CASES:
+    for case in case_set:
         for type_, group in case.same:
             seen = [
                 (a, s)
@@ -112,7 +115,7 @@ def main(argv: list[str]) -> int:
         # NER sometimes keeps only part of a gold name ("Tayyip Erdoğan"): count it in.
         gold_hits = {
             (c.name, g)
-            for c in CASES
+            for c in case_set
             for _, g in c.same
             if all(any(s in full for full in g) for s in surfaces)
         }
@@ -121,7 +124,7 @@ def main(argv: list[str]) -> int:
             if verbose:
                 print(f"WRONG MERGE entity {eid}: {sorted(occ)}")
     trap_merges = 0
-    for case in CASES:
+    for case in case_set:
         for a, b in case.traps:
             ids_a = set().union(*[v for (c, _, s), v in where.items() if c == case.name and s == a])
             ids_b = set().union(*[v for (c, _, s), v in where.items() if c == case.name and s == b])
@@ -136,7 +139,7 @@ def main(argv: list[str]) -> int:
         f"{recovered / max(linked_groups, 1):.3f}; end-to-end: {recovered / max(groups, 1):.3f}"
     )
     print(f"precision: {shared - wrong}/{shared} = {(shared - wrong) / max(shared, 1):.3f}")
-    print(f"look-alike traps merged: {trap_merges} of {sum(len(c.traps) for c in CASES)}")
+    print(f"look-alike traps merged: {trap_merges} of {sum(len(c.traps) for c in case_set)}")
     return 0
 
 

@@ -41,7 +41,12 @@ COMMON_EQUIVALENTS: tuple[tuple[str, ...], ...] = (
     ("Group of 20", "G20"),
 )
 
-_CONNECTIVES = frozenset({"of", "for", "the", "and", "on", "in", "at", "to", "de", "la", "du"})
+# Words an acronym may skip: English connectives and the particles of transliterated or
+# European names (Hayat Tahrir al-Sham -> HTS).
+_CONNECTIVES = frozenset(
+    {"of", "for", "the", "and", "on", "in", "at", "to", "de", "la", "du", "des", "le", "les"}
+    | {"al", "el", "ad", "an", "as", "ash", "von", "van", "der", "den", "di", "da", "y", "e"}
+)
 _PAREN = re.compile(r"\(\s*([A-Z][A-Za-z&.\-]{1,11})\s*\)")
 _MAX_GAP = 3  # characters between a long form and its "(ABBR)"
 

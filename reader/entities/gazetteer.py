@@ -8,6 +8,7 @@ import threading
 from reader.entities.normalise import fold_key, norm_key
 
 _MAJOR = 100_000
+_RARE_WORD_ZIPF = 3.6
 _lock = threading.Lock()
 _index: dict[str, tuple[int, int, bool]] | None = None  # key -> (geonameid, population, primary)
 _all_ids: dict[str, frozenset[int]] | None = None
@@ -93,6 +94,16 @@ def is_major_place(name: str) -> bool:
     """True if the name is the own name of a country or of a city of 100,000 or more."""
     hit = _get_index().get(norm_key(name))
     return hit is not None and hit[2] and (hit[1] >= _MAJOR or hit[1] == 0)
+
+
+def spottable_place(name: str) -> bool:
+    """A big real place whose name is rare as an English word (Kursk, not Reading or Jackson).
+
+    Such names can be taken as places where NER missed them.
+    """
+    from wordfreq import zipf_frequency  # heavy data load: only when spotting
+
+    return is_major_place(name) and zipf_frequency(norm_key(name), "en") < _RARE_WORD_ZIPF
 
 
 def same_place(a: str, b: str) -> bool | None:

@@ -191,9 +191,12 @@ class Linker:
             label = here.get(key) or self._spot_names.get(key)
             if label is None:
                 types = {self._entities[e].type for e in self._by_key.get(key, ())}
-                if len(types) != 1 or not types <= SPOT_LABELS:
+                if len(types) == 1 and types <= SPOT_LABELS:
+                    label = types.pop()
+                elif not types and gazetteer.spottable_place(key):
+                    label = "GPE"
+                else:
                     return None
-                label = types.pop()
             trusted = label in PLACE_TYPES and bool(gazetteer.place_ids(key))
             return label, trusted
 
@@ -308,8 +311,9 @@ class Linker:
                     for e in self._by_key.get(" ".join(words[i:]), ())
                     if self._entities[e].type in ("PERSON", "ORG")
                 }
-        elif can_be_short_form(item.key, item.label):
-            ids = set(self._by_suffix.get(item.key, ()))
+        if can_be_short_form(item.key, item.label):
+            # "al-Sharaa", "von der Leyen": the end of a full name seen elsewhere.
+            ids |= set(self._by_suffix.get(item.key, ()))
         ids = {self._resolve(e) for e in ids}
         return [(ids.pop(), "short_form", _SCORES["short_form"])] if len(ids) == 1 else []
 
