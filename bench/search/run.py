@@ -49,7 +49,9 @@ def make_queries(docs: list[dict], per_kind: int, seed: int = 11) -> dict[str, l
     df: Counter[str] = Counter()
     for d in sample:
         df.update({w for w in WORD.findall(d["text"].lower()) if w not in STOPWORDS})
-    ranked = [w for w, _ in df.most_common()]
+    # Sorted by (frequency, word): most_common() breaks ties in set order, which
+    # changes with PYTHONHASHSEED.
+    ranked = sorted(df, key=lambda w: (-df[w], w))
     common, mid, rare = ranked[:150], ranked[300:3000], ranked[5000:15000] or ranked[-2000:]
     outlets = Counter(d["outlet"] for d in sample).most_common(8)
     q: dict[str, list[tuple]] = {k: [] for k in KINDS}
