@@ -264,3 +264,27 @@ def test_registering_many_new_entities_stays_fast_in_a_large_archive() -> None:
     assert time.perf_counter() - start < 0.5
     again = link(linker, "Tarsk007ovo", {"Tarsk007ovo": "GPE"})
     assert entity_of(again, "Tarsk007ovo") == 100_000 + 7
+
+
+def test_end_of_a_full_name_seen_in_another_article() -> None:
+    linker = Linker()
+    a = link(linker, "Karim al-Nouri spoke.", {"Karim al-Nouri": "PERSON"})
+    b = link(linker, "Al-Nouri left.", {"Al-Nouri": "PERSON"})
+    c = link(linker, "Greta van der Wal spoke.", {"Greta van der Wal": "PERSON"})
+    d = link(linker, "Then van der Wal left.", {"van der Wal": "PERSON"})
+    assert entity_of(b, "Al-Nouri") == entity_of(a, "Karim al-Nouri")
+    assert entity_of(d, "van der Wal") == entity_of(c, "Greta van der Wal")
+
+
+def test_acronym_skips_name_particles() -> None:
+    linker = Linker()
+    text = "Jabhat Ansar al-Din (JAD) fighters left. JAD denied it."
+    a = link(linker, text, {"Jabhat Ansar al-Din": "ORG", "JAD": "ORG"})
+    assert entity_of(a, "JAD") == entity_of(a, "Jabhat Ansar al-Din")
+
+
+def test_big_places_with_rare_names_are_spotted_common_words_are_not() -> None:
+    linker = Linker()
+    text = "Drones hit the Kursk region. Reading the report, Jackson said so."
+    spotted = {lk.mention.text: lk.mention.label for lk in linker.link_article([], text=text).links}
+    assert spotted == {"Kursk": "GPE"}
