@@ -12,7 +12,9 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine, event
+
+from reader.archive.db import make_engine
 
 log = logging.getLogger("reader.archive")
 
@@ -58,10 +60,52 @@ def upgrade_if_needed(engine: Engine, db_path: Path | None = None) -> Path | Non
         backup = backup_database(db_path)
         log.info("archive schema %s is behind; backed up to %s", current, backup)
     cfg = alembic_config(engine)
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    migrator = _transactional_sqlite(engine)
+    try:
+        with migrator.begin() as conn:
+            cfg.attributes["connection"] = conn
+            # Alembic reads the revision again inside this transaction, so a second
+            # process that waited for the lock finds the work done.
+            command.upgrade(cfg, "head")
+            _check_foreign_keys(conn)
+    finally:
+        if migrator is not engine:
+            migrator.dispose()
     return backup
+
+
+def _transactional_sqlite(engine: Engine) -> Engine:
+    """An engine on the same SQLite file whose DDL runs inside one transaction.
+
+    Python's sqlite3 driver commits before every CREATE/DROP by default, so a kill
+    mid-upgrade would leave new tables under the old revision number and an archive
+    that no longer opens. With the driver's own transaction handling off and an
+    explicit BEGIN IMMEDIATE, all revisions commit together or not at all. Foreign
+    keys are off while migrating (SQLite's advice for table rebuilds: dropping a
+    parent table would otherwise cascade-delete its children) and checked at the end.
+    """
+    if engine.dialect.name != "sqlite" or engine.url.database in (None, "", ":memory:"):
+        return engine
+    migrator = make_engine(engine.url.render_as_string(hide_password=False))
+
+    def on_connect(dbapi_connection: object, _record: object) -> None:
+        dbapi_connection.isolation_level = None  # type: ignore[attr-defined]
+        dbapi_connection.execute("PRAGMA foreign_keys=OFF")  # type: ignore[attr-defined]
+
+    def on_begin(conn: Connection) -> None:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+    event.listen(migrator, "connect", on_connect)
+    event.listen(migrator, "begin", on_begin)
+    return migrator
+
+
+def _check_foreign_keys(conn: Connection) -> None:
+    if conn.dialect.name != "sqlite":
+        return
+    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+    if broken:
+        raise RuntimeError(f"migration left {len(broken)} broken reference(s); nothing changed")
 
 
 def backup_database(db_path: Path) -> Path:

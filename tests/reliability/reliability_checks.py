@@ -26,7 +26,7 @@ def verify_database(archive_dir: Path, *, expect_mentions: bool) -> dict[int, st
     Returns:
         article id -> source path.
     """
-    conn = sqlite3.connect(f"file:{archive_dir / DB_NAME}?mode=ro", uri=True)
+    conn = sqlite3.connect(archive_dir / DB_NAME)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
