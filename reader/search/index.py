@@ -97,6 +97,25 @@ class SearchIndex:
         except Exception as exc:  # Whoosh raises many types for unreadable files
             raise IndexDamaged(f"cannot open search index in {self.path}: {exc}") from exc
 
+    @classmethod
+    def recreate(
+        cls, path: str | os.PathLike[str], *, store_text: bool = False, lock_timeout: float = 10.0
+    ) -> SearchIndex:
+        """Delete the index files in `path` (damaged or not) and return a new empty index.
+
+        Only the index's own files go; anything else in the folder is left alone.
+        Follow with `rebuild`.
+        """
+        folder = Path(path)
+        if folder.is_dir():
+            for p in folder.iterdir():
+                own = (
+                    p.name.startswith((f"_{_INDEX_NAME}_", f"{_INDEX_NAME}_")) or p.name == _MARKER
+                )
+                if own and p.is_file():
+                    p.unlink()
+        return cls(folder, store_text=store_text, lock_timeout=lock_timeout)
+
     def _create(self, store_text: bool) -> None:
         self.store_text = store_text
         self._ix = windex.create_in(str(self.path), build_schema(), indexname=_INDEX_NAME)
