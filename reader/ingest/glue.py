@@ -40,6 +40,8 @@ _CANDIDATE = re.compile(
     r"|(?P<stop>(?<=[a-zà-öø-ÿ]{2}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]))"
     r"|(?P<quote>(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z]))"
     r"|(?P<paren>(?<=\))(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2}))"
+    r"|(?P<year>(?<=\b(?:1[89]|20)\d\d)(?=[A-Z][a-z]))"
+    r"|(?P<count>(?<=^\d)(?=[A-Z][a-z]{2})|(?<=^\d\d)(?=[A-Z][a-z]{2}))"
 )
 # Returned when two words lost only the space between them, not a paragraph break.
 _SPACE = "space"

@@ -83,3 +83,14 @@ def test_clean_text_is_left_alone() -> None:
 def test_word_run_into_an_acronym_gets_a_space_not_a_break() -> None:
     line = "Sources told the weeklyTVN-Poland the talks had stalled."
     assert _split(line) == ["Sources told the weekly TVN-Poland the talks had stalled."]
+
+
+def test_year_or_counter_glued_to_the_next_block_is_split() -> None:
+    assert _split("Thursday March 7, 2024Our ferry left at dawn.") == [
+        "Thursday March 7, 2024",
+        "Our ferry left at dawn.",
+    ]
+    assert _split("12Winter storms close the pass") == ["12", "Winter storms close the pass"]
+    assert _split("The 4Motion model was sold in 2019 only.") == [
+        "The 4Motion model was sold in 2019 only."
+    ]
