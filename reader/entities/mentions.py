@@ -26,6 +26,7 @@ _ABBREV_END = re.compile(r"(?:\b[A-Za-z]\.){2,}$|\b[A-Z][a-z]{1,3}\.$")
 _EDGE_JUNK = "\"'\u2018\u2019\u201c\u201d\u00ab\u00bb()[]{}<>,;:!?*\u2022|/\\-\u2013\u2014 \t"
 _GLUE = re.compile(r"(?<=[a-z])(?=[A-Z][a-z])")
 _X_OF_PLACE = re.compile(r"(?:[Tt]he\s+)?[A-Z][a-z]+\s+of\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)$")
+_SEPARATORS = re.compile(r"\s*[\r\n]+\s*|\s+[-\u2013\u2014|]\s+|\s*/\s*")
 _AND = re.compile(r"\s+(?:and|&)\s+")
 _WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]+")
 # Interface words glued to names by careless extraction ("CloseRussian", "Pokrovskopen").
@@ -82,9 +83,11 @@ def _overlaps(start: int, end: int, skip: Sequence[tuple[int, int]]) -> bool:
 
 
 def _split_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Cut at line breaks, spaced dashes and slashes: names never contain them, while
+    headings, datelines and photo credits glue names together with them."""
     pieces = []
     cursor = start
-    for match in re.finditer(r"\s*[\r\n]+\s*", text[start:end]):
+    for match in _SEPARATORS.finditer(text[start:end]):
         pieces.append((cursor, start + match.start()))
         cursor = start + match.end()
     pieces.append((cursor, end))

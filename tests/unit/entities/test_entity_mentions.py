@@ -60,3 +60,17 @@ def test_battle_of_a_real_place_is_an_event_other_works_of_art_are_dropped() -> 
     ]
     mentions = clean_mentions(text, spans)
     assert [(m.text, m.label) for m in mentions] == [("Battle of Kherson", "EVENT")]
+
+
+def test_dashes_and_slashes_between_names_split_them() -> None:
+    text = "Cities in Donetsk - Sloviansk and Kramatorsk. (Olena Marchuk/Reuters)"
+    spans = [
+        _span(text, "Donetsk - Sloviansk", "ORG"),
+        _span(text, "Olena Marchuk/Reuters", "PERSON"),
+    ]
+    assert [m.text for m in clean_mentions(text, spans)] == [
+        "Donetsk",
+        "Sloviansk",
+        "Olena Marchuk",
+        "Reuters",
+    ]
