@@ -235,6 +235,27 @@ def _segments(scores: Sequence[float]) -> list[tuple[float, int, int]]:
     return segs
 
 
+def _drop_short_runs(infos: list[LineInfo], start: int, end: int) -> list[LineInfo]:
+    """Inside the article, a run of several short lines is a byline box or widget.
+
+    A sub-heading stands alone between paragraphs; three or more short lines
+    in a row mixed with furniture ("By", "Jane Roe", "Biography", "Share") are
+    more furniture. (Runs of short lines alone may be a list in the article.)
+    """
+    out = list(infos)
+    i = start
+    while i < end:
+        j = i
+        while j < end and out[j].cls in ("short", "bad"):
+            j += 1
+        kinds = [out[k].cls for k in range(i, j)]
+        if j - i >= _MIN_RUN and kinds.count("short") >= 2 and "bad" in kinds:
+            for k in range(i, j):
+                out[k] = LineInfo(out[k].text, out[k].words, "bad")
+        i = max(j, i + 1)
+    return out
+
+
 def _merge_neighbours(segs: list[tuple[float, int, int]], best: int) -> tuple[int, int]:
     """Grow the best run over nearby runs that are strong enough to be its other parts."""
     lo = hi = best
@@ -296,6 +317,7 @@ def select_article(infos: Sequence[LineInfo]) -> list[int]:
 
     best = max(range(len(segs)), key=rank)
     lo, hi = _merge_neighbours(segs, best)
+    infos = _drop_short_runs(infos, segs[lo][1], segs[hi][2])
     # The heavy gaps between merged runs are furniture, whatever their lines look like.
     return [
         i
