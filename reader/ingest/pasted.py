@@ -23,6 +23,7 @@ log = logging.getLogger("reader.ingest.pasted")
 _MAX_CHARS = 3_000_000
 _TERMINAL = re.compile(r"[.!?…。！？\"”’»)]\s*$")
 _MAX_EDGE_EXTENSION = 2
+_MIN_REPEATED_WORDS = 6
 
 
 @dataclass
@@ -129,15 +130,21 @@ def _extract(text: str, recurring_lines: frozenset[str]) -> Extracted:
     stops = stopwords(lang)
     infos: list[LineInfo] = []
     placeholders: set[int] = set()
+    seen: set[str] = set()
     for i, line in enumerate(lines):
-        info = classify_line(line.text, stops, recurring_lines, normalise_line(line.text))
-        if is_placeholder(line.text) and not line.caption:
+        key = normalise_line(line.text)
+        info = classify_line(line.text, stops, recurring_lines, key)
+        if key in seen and info.words >= _MIN_REPEATED_WORDS:
+            # An article never repeats a paragraph; galleries and teasers do.
+            info = LineInfo(info.text, info.words, "bad")
+        elif is_placeholder(line.text) and not line.caption:
             placeholders.add(i)
             info = LineInfo(info.text, info.words, "bad")
         elif line.caption or (i - 1 in placeholders and info.cls != "bad"):
             # Captions sit inside the article; they must not split its run.
             info = LineInfo(info.text, info.words, "near")
         infos.append(info)
+        seen.add(key)
     keep = _extend_edges(select_article(infos), infos)
     body_start = keep[0] if keep else len(infos)
     header = read_header(infos, body_start, lang)
