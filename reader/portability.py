@@ -31,13 +31,20 @@ class PortabilityError(ValueError):
     """A backup or archive file that cannot be used, with the reason."""
 
 
-def _manifest(lib: Library) -> dict[str, Any]:
+def _manifest(snapshot: Path) -> dict[str, Any]:
+    """The manifest of a copied database; counted in the copy, not the live archive,
+    which another process may have added to since."""
+    conn = sqlite3.connect(snapshot)
+    try:
+        articles = int(conn.execute("SELECT count(*) FROM article").fetchone()[0])
+    finally:
+        conn.close()
     return {
         "format": "parallax-archive",
         "version": 1,
         "parallax": __version__,
         "created": datetime.now(UTC).isoformat(timespec="seconds"),
-        "articles": lib.count_articles(),
+        "articles": articles,
     }
 
 
@@ -59,7 +66,7 @@ def backup(lib: Library, dest: Path) -> dict[str, Any]:
     if target.exists():
         raise PortabilityError(f"{dest} already holds a backup; choose an empty folder")
     copy_sqlite(db, target)
-    manifest = _manifest(lib)
+    manifest = _manifest(target)
     (dest / MANIFEST).write_text(json.dumps(manifest, indent=2), encoding="utf-8")
     return {"backup": str(dest), "articles": manifest["articles"], "bytes": target.stat().st_size}
 
@@ -116,12 +123,13 @@ def export_archive(lib: Library, file: Path) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         snapshot = Path(tmp) / DB_NAME
         copy_sqlite(db, snapshot)
+        manifest = _manifest(snapshot)
         partial = file.with_name(file.name + ".part")
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            zf.writestr(MANIFEST, json.dumps(_manifest(lib), indent=2))
+            zf.writestr(MANIFEST, json.dumps(manifest, indent=2))
             zf.write(snapshot, DB_NAME)
         partial.replace(file)
-    return {"exported": str(file), "articles": lib.count_articles(), "bytes": file.stat().st_size}
+    return {"exported": str(file), "articles": manifest["articles"], "bytes": file.stat().st_size}
 
 
 def _safe_members(zf: zipfile.ZipFile, file: Path) -> None:
