@@ -16,6 +16,7 @@ from reader.entities.similarity import (
     fuzzy_score,
 )
 
+_COMMON_WORD_ZIPF = 4.5  # "independent", "times", "post": words, not surnames
 _CONNECTIVES = frozenset({"of", "for", "the", "and", "on", "in", "at", "to", "de"})
 
 
@@ -148,7 +149,16 @@ def looks_like_full_name(key: str, label: str) -> bool:
         return False
     if label == "PERSON":
         return True
-    return label == "ORG" and len(words) <= 3 and not set(words) & _CONNECTIVES
+    if label != "ORG" or len(words) > 3 or set(words) & _CONNECTIVES:
+        return False
+    # "Kyiv Independent", "Moscow Times": the last word is an ordinary word, not a surname.
+    return _zipf(words[-1]) < _COMMON_WORD_ZIPF
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency  # heavy data load: only when needed
+
+    return zipf_frequency(word, "en")
 
 
 def can_be_short_form(key: str, label: str) -> bool:

@@ -288,3 +288,12 @@ def test_big_places_with_rare_names_are_spotted_common_words_are_not() -> None:
     text = "Drones hit the Kursk region. Reading the report, Jackson said so."
     spotted = {lk.mention.text: lk.mention.label for lk in linker.link_article([], text=text).links}
     assert spotted == {"Kursk": "GPE"}
+
+
+def test_outlet_named_after_a_place_is_not_a_full_name_of_its_last_word() -> None:
+    linker = Linker()
+    text = "The Lviv Post said so, and the Post was right. Ostap Vynnyk agreed; Vynnyk left."
+    labels = {"Lviv Post": "ORG", "Post": "ORG", "Ostap Vynnyk": "ORG", "Vynnyk": "ORG"}
+    a = link(linker, text, labels)
+    assert entity_of(a, "Post") != entity_of(a, "Lviv Post")
+    assert entity_of(a, "Vynnyk") == entity_of(a, "Ostap Vynnyk")  # a person tagged ORG
