@@ -173,7 +173,7 @@ def _score(info: LineInfo) -> float:
     return -(5.0 + info.words)
 
 
-_GAP_PENALTY = 20.0
+_GAP_PENALTY = 10.0
 _SHORT = -2.0
 _HARD = -1000.0
 _NEAR_GAP = 4
