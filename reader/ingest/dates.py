@@ -61,12 +61,15 @@ class DateMatch:
 def _parse(date_text: str, time_text: str | None, lang: str | None) -> str | None:
     text = f"{date_text} {time_text}" if time_text else date_text
     text = re.sub(r"(?<=\d)h(?=\d)", ":", text)
-    settings = {"PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+    settings: dict[str, object] = {
+        "PREFER_DAY_OF_MONTH": "first",
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
     languages = [lang, "en"] if lang and lang != "en" else ["en"]
     if re.fullmatch(r"\d{1,2}[./]\d{1,2}[./]\d{4}.*", text):
         settings["DATE_ORDER"] = "DMY"  # 18.11.2019: most of the world writes day first
     try:
-        when = dateparser.parse(text, languages=languages, settings=settings)  # type: ignore[arg-type]
+        when = dateparser.parse(text, languages=languages, settings=settings)
     except Exception:  # dateparser raises assorted errors on odd input
         return None
     if not isinstance(when, datetime) or not 1900 <= when.year <= 2100:

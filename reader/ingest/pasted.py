@@ -36,12 +36,12 @@ def _prepare(text: str) -> tuple[list[_Line], str | None]:
     """Sanitise, split, undo doubled captions and restore lost paragraph breaks."""
     raw = split_lines(sanitise(text[:_MAX_CHARS]))
     staged: list[_Line] = []
-    for line in raw:
-        doubled = undouble(line)
+    for raw_line in raw:
+        doubled = undouble(raw_line)
         if doubled:
             staged.append(_Line(doubled[1], caption=True))
         else:
-            staged.append(_Line(line))
+            staged.append(_Line(raw_line))
     lang = detect_language("\n".join(s.text for s in staged))
     vocab = DocumentVocabulary.from_lines(s.text for s in staged)
     out: list[_Line] = []
@@ -63,7 +63,7 @@ def _extend_edges(keep: list[int], infos: list[LineInfo]) -> list[int]:
     """Let the article run on over short sentences the prose score left at its ends."""
     if not keep:
         return keep
-    extra = []
+    extra: list[int] = []
     i = keep[-1] + 1
     while i < len(infos) and len(extra) < _MAX_EDGE_EXTENSION:
         info = infos[i]
