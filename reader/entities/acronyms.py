@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
 from reader.entities.mentions import Mention
 from reader.entities.normalise import norm_key
@@ -101,11 +101,19 @@ def canonical_common(key: str) -> str | None:
     return None
 
 
-def initials_keys(names: Iterable[str]) -> set[str]:
-    """Acronym keys that long names would have, for undefined-acronym lookups."""
-    out = set()
-    for name in names:
-        words = norm_key(name).split()
-        if len(words) >= 2:
-            out.add("".join(w[0] for w in words if w not in _CONNECTIVES))
-    return out
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,6}$")
+
+
+def is_acronym(surface: str) -> bool:
+    """ "ISW", "U.N.": two to six capitals, dots allowed."""
+    return _ACRONYM.match(surface.strip()) is not None
+
+
+def initials_of(key: str) -> set[str]:
+    """Lower-case initials a normalised multi-word name may be abbreviated to."""
+    words = key.split()
+    if len(words) < 2:
+        return set()
+    full = "".join(w[0] for w in words)
+    content = "".join(w[0] for w in words if w not in _CONNECTIVES)
+    return {k for k in (full, content) if len(k) >= 2}

@@ -6,7 +6,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 
-from reader.entities import gazetteer
+from reader.entities import acronyms, gazetteer
 from reader.entities.mentions import Mention
 from reader.entities.normalise import fold_key
 from reader.entities.similarity import (
@@ -47,6 +47,10 @@ def relation(
         return "same_key", 1.0
     if acronym_table.get(item.key, set()) & set(others):
         return "acronym", 0.9
+    if any(
+        item.key in acronyms.initials_of(o) or o in acronyms.initials_of(item.key) for o in others
+    ):
+        return "acronym", 0.7
     folds = {fold_key(o) for o in others}
     if item.fold in folds:
         return "transliteration", 0.9
@@ -115,6 +119,7 @@ def group_items(
                 sets.union(key, other)
         else:
             by_fold[item.fold] = key
+    _join_initials(keys, rep, sets)
     _join_places(keys, rep, label, sets)
     _join_short_forms(keys, label, sets)
     _join_fuzzy(keys, rep, label, sets)
@@ -122,6 +127,19 @@ def group_items(
     for key in keys:
         groups.setdefault(sets.find(key), []).extend(by_key[key])
     return [sorted(g, key=lambda i: i.index) for g in groups.values()]
+
+
+def _join_initials(keys: list[str], rep: dict[str, Item], sets: _Sets) -> None:
+    """ "ISW" and "Institute for the Study of War" in one article, without a definition."""
+    long_by_initials: dict[str, set[str]] = {}
+    for key in keys:
+        for abbr in acronyms.initials_of(key):
+            long_by_initials.setdefault(abbr, set()).add(key)
+    for key in keys:
+        if acronyms.is_acronym(rep[key].mention.text):
+            longs = long_by_initials.get(key, set())
+            if len(longs) == 1:
+                sets.union(next(iter(longs)), key)
 
 
 def _two_places(a: Item, b: Item) -> bool:

@@ -51,6 +51,8 @@ _SCORES = {
     "short_form": 0.75,
 }
 _LENGTH_SLACK = 2  # fuzzy candidates differ in length by at most this many letters
+_ACRONYM_TYPES = frozenset({"ORG", "GPE", "FAC", "LOC", "EVENT"})
+_INITIALS_SCORE = 0.7  # an acronym matched to initials without a definition: probable
 
 
 @dataclass
@@ -93,6 +95,7 @@ class Linker:
         self._by_place: dict[int, set[int]] = {}
         self._by_suffix: dict[str, set[int]] = {}  # "rubio" -> entities named "marco rubio"
         self._blocks: dict[tuple[str, int], list[str]] = {}
+        self._by_initials: dict[str, set[int]] = {}  # "isw" -> "institute for the study ..."
         self._acronyms = acronyms.common_equivalents()
         self._user_keys = {norm_key(s): self._resolve(e) for s, e in self.decisions.aliases.items()}
         self._distinct = {frozenset(p) for p in self.decisions.distinct}
@@ -256,6 +259,9 @@ class Linker:
             place = gazetteer.place_id(key)
             if place is not None:
                 self._index(record, self._by_place, place)
+        if type_ in _ACRONYM_TYPES:
+            for abbr in acronyms.initials_of(key):
+                self._index(record, self._by_initials, abbr)
         if looks_like_full_name(key, type_):
             words = key.split()
             for i in range(1, len(words)):
@@ -284,6 +290,7 @@ class Linker:
             for other_key in self._acronyms.get(item.key, ()):
                 for eid in self._by_key.get(other_key, ()):
                     found.append((eid, "acronym", _SCORES["acronym"]))
+            found.extend(self._initials_candidates(item))
             if item.label == "DATE":
                 continue
             for eid in self._by_fold.get(item.fold, ()):
@@ -316,6 +323,21 @@ class Linker:
             ids |= set(self._by_suffix.get(item.key, ()))
         ids = {self._resolve(e) for e in ids}
         return [(ids.pop(), "short_form", _SCORES["short_form"])] if len(ids) == 1 else []
+
+    def _initials_candidates(self, item: Item) -> list[tuple[int, str, float]]:
+        """An undefined acronym and a long name elsewhere whose initials spell it (unique)."""
+        ids: set[int] = set()
+        if acronyms.is_acronym(item.mention.text):
+            ids = set(self._by_initials.get(item.key, ()))
+        elif item.label in _ACRONYM_TYPES:
+            for abbr in acronyms.initials_of(item.key):
+                ids |= {
+                    e
+                    for e in self._by_key.get(abbr, ())
+                    if acronyms.is_acronym(self._entities[e].canonical)
+                }
+        ids = {self._resolve(e) for e in ids}
+        return [(ids.pop(), "acronym", _INITIALS_SCORE)] if len(ids) == 1 else []
 
     def _fuzzy_candidates(self, item: Item) -> list[tuple[int, str, float]]:
         out = []

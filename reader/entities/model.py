@@ -18,6 +18,7 @@ RULES = (
     "fuzzy",
 )
 PROBABLE_RULES = frozenset({"fuzzy"})
+PROBABLE_BELOW = 0.75  # e.g. an acronym matched on initials alone
 NEW = "new"  # the first mention of a brand-new entity
 UNRESOLVED_DATE = "unresolved_date"  # a DATE that names no point in time: not an entity
 
@@ -71,7 +72,7 @@ class Link:
     @property
     def probable(self) -> bool:
         """True when the link came from a risky rule and deserves a second look."""
-        return self.rule in PROBABLE_RULES
+        return self.rule in PROBABLE_RULES or self.score < PROBABLE_BELOW
 
 
 @dataclass(frozen=True)

@@ -297,3 +297,25 @@ def test_outlet_named_after_a_place_is_not_a_full_name_of_its_last_word() -> Non
     a = link(linker, text, labels)
     assert entity_of(a, "Post") != entity_of(a, "Lviv Post")
     assert entity_of(a, "Vynnyk") == entity_of(a, "Ostap Vynnyk")  # a person tagged ORG
+
+
+def test_undefined_acronym_links_to_unique_initials_as_probable() -> None:
+    linker = Linker()
+    a = link(linker, "The Baltic Grain Exchange reopened.", {"Baltic Grain Exchange": "ORG"})
+    b = link(linker, "Traders at the BGE cheered.", {"BGE": "ORG"})
+    assert entity_of(b, "BGE") == entity_of(a, "Baltic Grain Exchange")
+    only = b.links[0]
+    assert only.rule == "acronym" and only.probable
+    # Two long names with the same initials: the acronym is left alone.
+    link(linker, "The Black Gold Estate sold.", {"Black Gold Estate": "ORG"})
+    c = link(linker, "BGE shares fell.", {"BGE": "ORG"})
+    assert entity_of(c, "BGE") == entity_of(b, "BGE")  # same key as before still wins
+    d = link(linker, "The KRS met.", {"KRS": "ORG"})
+    assert [e.canonical for e in d.new_entities] == ["KRS"]
+
+
+def test_acronym_next_to_its_long_form_in_one_article() -> None:
+    linker = Linker()
+    text = "The Danube Water Commission met. Later the DWC issued a note."
+    a = link(linker, text, {"Danube Water Commission": "ORG", "DWC": "ORG"})
+    assert entity_of(a, "DWC") == entity_of(a, "Danube Water Commission")
