@@ -256,25 +256,34 @@ def _drop_short_runs(infos: list[LineInfo], start: int, end: int) -> list[LineIn
     return out
 
 
-def _merge_neighbours(segs: list[tuple[float, int, int]], best: int) -> tuple[int, int]:
-    """Grow the best run over nearby runs that are strong enough to be its other parts."""
-    lo = hi = best
+def _merge_neighbours(segs: list[tuple[float, int, int]], best: int) -> list[int]:
+    """Grow the best run over nearby runs that are strong enough to be its other parts.
+
+    Small runs in between (a teaser's one-line summary) are stepped over, not taken.
+    """
+    chosen = [best]
     total = segs[best][0]
     changed = True
     while changed:
         changed = False
-        for k in (lo - 1, hi + 1):
-            if not 0 <= k < len(segs):
-                continue
-            gap = segs[lo][1] - segs[k][2] if k < lo else segs[k][1] - segs[hi][2]
-            score = segs[k][0]
-            if (gap <= _NEAR_GAP and score >= _NEAR_MIN) or (
-                gap <= _FAR_GAP and score >= _FAR_SHARE * total
-            ):
-                lo, hi = min(lo, k), max(hi, k)
-                total += score
-                changed = True
-    return lo, hi
+        lo, hi = min(chosen), max(chosen)
+        for direction in (-1, 1):
+            edge = segs[lo][1] if direction < 0 else segs[hi][2]
+            k = (lo if direction < 0 else hi) + direction
+            while 0 <= k < len(segs):
+                gap = edge - segs[k][2] if direction < 0 else segs[k][1] - edge
+                if gap > _FAR_GAP:
+                    break
+                score = segs[k][0]
+                if (gap <= _NEAR_GAP and score >= _NEAR_MIN) or score >= _FAR_SHARE * total:
+                    chosen.append(k)
+                    total += score
+                    changed = True
+                    break
+                k += direction
+            if changed:
+                break
+    return sorted(chosen)
 
 
 def select_article(infos: Sequence[LineInfo]) -> list[int]:
@@ -316,12 +325,12 @@ def select_article(infos: Sequence[LineInfo]) -> list[int]:
         return sc * _AFTER_TEASER if after else sc
 
     best = max(range(len(segs)), key=rank)
-    lo, hi = _merge_neighbours(segs, best)
-    infos = _drop_short_runs(infos, segs[lo][1], segs[hi][2])
+    chosen = _merge_neighbours(segs, best)
+    infos = _drop_short_runs(infos, segs[chosen[0]][1], segs[chosen[-1]][2])
     # The heavy gaps between merged runs are furniture, whatever their lines look like.
     return [
         i
-        for _, start, end in segs[lo : hi + 1]
-        for i in range(start, end)
+        for k in chosen
+        for i in range(segs[k][1], segs[k][2])
         if infos[i].cls != "bad" and scores[i] > _HARD
     ]
