@@ -12,6 +12,7 @@ _RARE_WORD_ZIPF = 3.6
 _lock = threading.Lock()
 _index: dict[str, tuple[int, int, bool]] | None = None  # key -> (geonameid, population, primary)
 _all_ids: dict[str, frozenset[int]] | None = None
+_primary_names: dict[int, str] = {}  # city geonameid -> its own (Latin) name
 
 
 _NON_LATIN = re.compile(r"[^\u0000-\u024f]")
@@ -40,6 +41,8 @@ def _build() -> dict[str, tuple[int, int, bool]]:
             if old is None or (primary, population) > (old[2], old[1]):
                 index[key] = (gid, population, primary)
 
+    global _primary_names
+    _primary_names = {}
     for country in cache.get_countries().values():
         add(country["name"], country["geonameid"], country.get("population", 0) or 0, True)
     for state in cache.get_us_states().values():
@@ -47,6 +50,8 @@ def _build() -> dict[str, tuple[int, int, bool]]:
     for city in cache.get_cities().values():
         gid, population = city["geonameid"], city.get("population", 0) or 0
         add(city["name"], gid, population, True)
+        if _is_latin(city["name"]):
+            _primary_names[gid] = city["name"]
         for alt in city.get("alternatenames", ()):
             add(alt, gid, population, False)
     global _all_ids
@@ -75,6 +80,12 @@ def place_id(name: str) -> int | None:
         if hit is not None:
             return hit[0]
     return None
+
+
+def city_name(name: str) -> str | None:
+    """The GeoNames own name of the city a name most likely denotes ("Kiiv" -> "Kyiv")."""
+    gid = place_id(name)
+    return _primary_names.get(gid) if gid is not None else None
 
 
 def place_ids(name: str) -> frozenset[int]:

@@ -438,6 +438,12 @@ def _canonical(group: list[Item]) -> str:
         common = acronyms.canonical_common(item.key)
         if common is not None:
             return common
+    for item in group:
+        if item.label in PLACE_TYPES and item.place is not None:
+            # A city's own GeoNames name beats a variant ("Mirnograd" -> "Myrnohrad").
+            name = gazetteer.city_name(item.key)
+            if name is not None and fold_key(name)[:1] == item.fold[:1]:
+                return name
     counts = Counter(item.mention.text for item in group)
     # The fullest frequent form: "Marco Rubio" over "Rubio", "Institute for ..." over "ISW".
     return max(counts, key=lambda s: (len(s.split()), counts[s], len(s)))

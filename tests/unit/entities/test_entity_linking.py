@@ -319,3 +319,11 @@ def test_acronym_next_to_its_long_form_in_one_article() -> None:
     text = "The Danube Water Commission met. Later the DWC issued a note."
     a = link(linker, text, {"Danube Water Commission": "ORG", "DWC": "ORG"})
     assert entity_of(a, "DWC") == entity_of(a, "Danube Water Commission")
+
+
+def test_a_city_gets_its_own_geonames_name_as_canonical() -> None:
+    linker = Linker()
+    a = link(linker, "Flights to Kiiv resumed.", {"Kiiv": "GPE"})
+    assert [e.canonical for e in a.new_entities] == ["Kyiv"]
+    b = link(linker, "The Sunflower Party met.", {"Sunflower Party": "ORG"})
+    assert [e.canonical for e in b.new_entities] == ["Sunflower Party"]
