@@ -14,6 +14,8 @@ from .dates import DateMatch, is_date_line
 from .lines import normalise_line
 
 _MAX_TITLE_WORDS = 30
+# Bylines and dates may follow a standfirst that reads like the first paragraph.
+_BYLINE_REACH = 6
 _LOGO = re.compile(r"\blogo\b", re.IGNORECASE)
 _IN_LINE_BY = re.compile(r"(?:^|(?<=[\s\w]))[Bb]y\s+(?P<names>[A-Z].{2,120})$")
 _ROLE_LINE = re.compile(
@@ -138,7 +140,7 @@ def read_header(infos: Sequence[LineInfo], body_start: int, lang: str | None) ->
         header.used |= {i for i, info in enumerate(infos) if normalise_line(info.text) == key}
     start = title_idx + 1 if title_idx is not None else 0
     dates = []
-    for i in range(start, min(zone_end + 2, len(infos))):
+    for i in range(start, min(zone_end + _BYLINE_REACH, len(infos))):
         info = infos[i]
         text = info.text
         if i in header.used:

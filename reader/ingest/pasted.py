@@ -148,13 +148,17 @@ def _extract(text: str, recurring_lines: frozenset[str]) -> Extracted:
     keep = _extend_edges(select_article(infos), infos)
     body_start = keep[0] if keep else len(infos)
     header = read_header(infos, body_start, lang)
+    keep = [i for i in keep if i not in header.used]
+    if header.subtitle is None and len(keep) >= 2:
+        # A paragraph set apart from the body by the byline or date is the standfirst.
+        first, second = keep[0], keep[1]
+        if any(j in header.used for j in range(first + 1, second)):
+            header.subtitle = lines[first].text
+            keep = keep[1:]
     blocks = []
     for i in keep:
-        if i in header.used:
-            continue
         kind = _block_kind(lines[i], infos[i], i - 1 in placeholders)
         blocks.append(Block(lines[i].text, kind))  # type: ignore[arg-type]
-    blocks = _trim_edges(blocks, header.authors)
     blocks = _trim_edges(blocks, header.authors)
     return Extracted(
         title=header.title,

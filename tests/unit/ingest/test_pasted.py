@@ -169,3 +169,24 @@ def test_two_megabyte_single_line_is_handled_quickly() -> None:
     doc = extract_pasted(line)
     assert time.monotonic() - start < 20
     assert doc.body_text.startswith("The committee met again")
+
+
+def test_standfirst_set_apart_by_the_byline_is_not_body() -> None:
+    raw = "\n".join(
+        [
+            "Ports",
+            "Rail freight strike halts grain exports from the coast",
+            "Shippers say the stoppage could not have come at a worse time for farmers, "
+            "who are already struggling with low prices.",
+            "By Oona Haapala",
+            "May 6, 2024 8:10 am ET",
+            "Rail workers began a 48-hour strike on Monday, halting grain trains to the coast.",
+            "The union said talks with the operator had broken down over night-shift pay.",
+            "Exporters said ships were already waiting at anchor outside the harbour.",
+        ]
+    )
+    doc = extract_pasted(raw)
+    assert doc.subtitle is not None and doc.subtitle.startswith("Shippers say the stoppage")
+    assert doc.authors == ["Oona Haapala"]
+    assert doc.published == "2024-05-06T08:10"
+    assert doc.body_text.startswith("Rail workers began a 48-hour strike")
