@@ -31,7 +31,13 @@ class UsageError(Exception):
 def build_parser() -> argparse.ArgumentParser:
     """The full argument parser."""
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    # SUPPRESS, so that a sub-command's default never overwrites `--json` given before it.
+    common.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS,
+        help="print one JSON document on stdout",
+    )
     common.add_argument(
         "--archive",
         metavar="DIR",
@@ -165,6 +171,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; returns the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.json = getattr(args, "json", False)
     logging.basicConfig(level=logging.WARNING, format="parallax: %(message)s")
     if not getattr(args, "command", None):
         parser.print_help()

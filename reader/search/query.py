@@ -183,6 +183,10 @@ class _Parser:
         return self.toks[self.i] if self.i < len(self.toks) else None
 
     def take(self) -> _Tok:
+        if self.i >= len(self.toks):
+            raise QuerySyntaxError(
+                "the query ends too early: something is missing at the end", len(self.query)
+            )
         tok = self.toks[self.i]
         self.i += 1
         return tok

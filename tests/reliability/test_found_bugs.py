@@ -53,17 +53,11 @@ def test_a_paragraph_whose_sentences_open_alike_keeps_both() -> None:
     assert "would close for repairs on Monday" in body
 
 
-@pytest.mark.xfail(
-    strict=True, raises=IndexError, reason="search: 'title:(' raises IndexError, not a syntax error"
-)
 def test_a_field_with_an_unclosed_group_is_a_syntax_error(archive_dir: Path) -> None:
     with Library(archive_dir) as lib, pytest.raises(QuerySyntaxError):
         lib.search("title:(")
 
 
-@pytest.mark.xfail(
-    strict=True, raises=AssertionError, reason="cli: --json before the command is ignored"
-)
 def test_json_before_the_command_is_honoured(
     archive_dir: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
