@@ -47,6 +47,7 @@ _CANDIDATE = re.compile(
 _SPACE = "space"
 _WORD_CHARS = re.compile(r"[\w’']")
 _TOKEN = re.compile(r"[\w’'-]+")
+_HASHTAG = re.compile(r"[#@][\w’']*$")
 _URLISH = re.compile(r"(?:https?://|www\.|@)\S*$")
 
 
@@ -120,7 +121,7 @@ def _split_case(text: str, i: int, vocab: DocumentVocabulary, lang: str) -> bool
     left, right = _word_left(text, i), _word_right(text, i)
     if len(left) < 2 or not right:
         return False  # iPhone, eBay, kWh
-    if _URLISH.search(text[max(0, i - 60) : i]):
+    if _URLISH.search(text[max(0, i - 60) : i]) or _HASHTAG.search(text[max(0, i - 60) : i]):
         return False
     if zipf(left + right, lang) > 0:
         return False  # YouTube, McDonald, LinkedIn
@@ -133,13 +134,13 @@ def _split_case(text: str, i: int, vocab: DocumentVocabulary, lang: str) -> bool
         return False
     if right_l in SENTENCE_OPENERS or right_l.strip("’'s") in DATE_WORDS:
         return True
-    if vocab.tokens[_whole_token(text, i)] > 1:
-        return False  # a made-up name the article keeps using: DeepState
     if left[0].islower():
         # A lowercase word glued to a capitalised one: "personnelMoscow".
         return len(left) >= 3 and _is_word(left, lang) and len(right) >= 2
     if len(left) <= 3:
         return False  # Mc, Mac, De, Le: name prefixes
+    if vocab.tokens[_whole_token(text, i)] > 1:
+        return False  # a made-up name the article keeps using: DeepState
     if vocab.tokens[left] > 0 and zipf(right, lang) >= 3.0:
         return True  # a name the text uses on its own, glued to a word: "KremsResidents"
     # Two capitalised words: a break only if the document uses both on their own.

@@ -94,3 +94,16 @@ def test_year_or_counter_glued_to_the_next_block_is_split() -> None:
     assert _split("The 4Motion model was sold in 2019 only.") == [
         "The 4Motion model was sold in 2019 only."
     ]
+
+
+def test_hashtags_are_not_split() -> None:
+    line = "Volunteers shared the #CleanRiverNow campaign online."
+    assert _split(line) == [line]
+
+
+def test_repeated_glue_of_a_lowercase_word_is_still_split() -> None:
+    context = "Stretch after your workoutRest for a day.\nWalk after your workoutRest for a day."
+    assert _split("Cool down after your workoutRest for a day.", context) == [
+        "Cool down after your workout",
+        "Rest for a day.",
+    ]
