@@ -29,7 +29,8 @@ _STRONG_CTA = re.compile(
     r"|newsletters?|unsubscribe|donat(?:e|ions?|ing)|membership|members?\b.{0,60}\?"
     r"|become an? (?:\w+ ){0,4}(?:member|subscriber|supporter|patron)"
     r"|support (?:our|us|independent|quality)|(?:our|independent) journalism"
-    r"|cookies?|privacy (?:policy|notice|settings|statement)|terms (?:of|and) (?:use|service)"
+    r"|cookies|cookie (?:settings|policy|preferences|consent)"
+    r"|privacy (?:policy|notice|settings|statement)|terms (?:of|and) (?:use|service)"
     r"|all rights reserved|push notifications|download (?:the|our) app|inbox"
     r"|emailed|e-?mail address|create (?:an|your) account|free trial|paywall"
     r"|(?:already|not) a (?:member|subscriber))(?!\w)",

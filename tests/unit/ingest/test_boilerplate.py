@@ -95,3 +95,12 @@ def test_article_split_by_an_inline_teaser_box_is_kept_whole() -> None:
     ]
     keep = select_article(_classify(lines))
     assert [lines[i] for i in keep] == ARTICLE
+
+
+def test_prose_that_mentions_a_cookie_is_not_a_cookie_banner() -> None:
+    line = (
+        "For taste cells in the tongue, this cascade lets us tell the sweetness of a fresh "
+        "cookie from the bitterness of burnt coffee, the researchers wrote."
+    )
+    assert not is_call_to_action(line)
+    assert is_call_to_action("We use cookies to improve your experience on our site.")
