@@ -52,6 +52,8 @@ _SCORES = {
 }
 _LENGTH_SLACK = 2  # fuzzy candidates differ in length by at most this many letters
 _ACRONYM_TYPES = frozenset({"ORG", "GPE", "FAC", "LOC", "EVENT"})
+_MIN_CITY_KEY = 4
+_CITY_NAME_MIN = 75.0
 _INITIALS_SCORE = 0.7  # an acronym matched to initials without a definition: probable
 
 
@@ -438,12 +440,13 @@ def _canonical(group: list[Item]) -> str:
         common = acronyms.canonical_common(item.key)
         if common is not None:
             return common
-    for item in group:
-        if item.label in PLACE_TYPES and item.place is not None:
-            # A city's own GeoNames name beats a variant ("Mirnograd" -> "Myrnohrad").
-            name = gazetteer.city_name(item.key)
-            if name is not None and fold_key(name)[:1] == item.fold[:1]:
-                return name
     counts = Counter(item.mention.text for item in group)
+    if all(item.label in PLACE_TYPES for item in group):
+        # A city's own GeoNames name beats a variant ("Mirnograd" -> "Myrnohrad"), if it
+        # is recognisably the same word (not "KI" -> "Conakry" through an alternate name).
+        top = next(i for i in group if i.mention.text == counts.most_common(1)[0][0])
+        name = gazetteer.city_name(top.key) if len(top.key) >= _MIN_CITY_KEY else None
+        if name is not None and fuzz.ratio(fold_key(name), top.fold) >= _CITY_NAME_MIN:
+            return name
     # The fullest frequent form: "Marco Rubio" over "Rubio", "Institute for ..." over "ISW".
     return max(counts, key=lambda s: (len(s.split()), counts[s], len(s)))

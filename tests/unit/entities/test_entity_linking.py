@@ -327,3 +327,9 @@ def test_a_city_gets_its_own_geonames_name_as_canonical() -> None:
     assert [e.canonical for e in a.new_entities] == ["Kyiv"]
     b = link(linker, "The Sunflower Party met.", {"Sunflower Party": "ORG"})
     assert [e.canonical for e in b.new_entities] == ["Sunflower Party"]
+
+
+def test_short_codes_do_not_borrow_a_city_name() -> None:
+    linker = Linker()
+    a = link(linker, "KI reported it.", {"KI": "GPE"})
+    assert [e.canonical for e in a.new_entities] == ["KI"]
