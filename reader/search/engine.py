@@ -332,13 +332,18 @@ class Engine:
             score += boost * fscore
         return mask, score
 
+    def vocabulary(self, seg: _Seg, field: str) -> list[str]:
+        """The sorted indexed words of one field in one segment (loaded once)."""
+        vocab = seg.data.vocab.get(field)
+        if vocab is None:
+            vocab = seg.data.vocab[field] = list(seg.reader.field_terms(field))
+        return vocab
+
     def expansions(self, node: Prefix | Fuzzy, field: str) -> set[str]:
         """Indexed words a prefix or fuzzy term stands for, in one field."""
         out: set[str] = set()
         for seg in self._view().segs:
-            vocab = seg.data.vocab.get(field)
-            if vocab is None:
-                vocab = seg.data.vocab[field] = list(seg.reader.field_terms(field))
+            vocab = self.vocabulary(seg, field)
             if isinstance(node, Prefix):
                 lo = bisect.bisect_left(vocab, node.prefix)
                 hi = bisect.bisect_left(vocab, node.prefix + "\U0010ffff")

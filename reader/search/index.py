@@ -19,7 +19,7 @@ from reader.search.codec import ParallaxCodec, merge_when_many
 from reader.search.engine import Engine, top_k
 from reader.search.errors import IndexBusy, IndexDamaged, SearchError
 from reader.search.facets import count_facets
-from reader.search.query import Node, Prefix, parse
+from reader.search.query import Node, parse
 from reader.search.results import Hit, SearchResult
 from reader.search.schema import (
     DEFAULT_FIELDS,
@@ -278,8 +278,9 @@ class SearchIndex:
         instead of during the first search."""
         with self._read_lock:
             engine = self._fresh()
-            for field in DEFAULT_FIELDS:
-                engine.expansions(Prefix(field, "~"), field)
+            for seg in engine._view().segs:
+                for field in DEFAULT_FIELDS:
+                    engine.vocabulary(seg, field)
 
     def indexed_ids(self) -> dict[str, set[int]]:
         """Ids of the live documents: {"article": {...}, "annotation": {...}}."""

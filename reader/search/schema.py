@@ -31,6 +31,9 @@ QUERY_FIELDS = {
 }
 #: Where plain words are looked for, with their weight in the score.
 DEFAULT_FIELDS = {"title": 2.0, "text": 1.0, "note": 1.0, "tag": 1.0, "entity": 0.5}
+#: An annotation shows its article's title and outlet but is not found by them: a
+#: search for words of a title should list the article, not each of its notes.
+_ARTICLE_ONLY = ("title", "outlet", "author")
 TEXT_FIELDS = ("title", "text", "outlet", "author", "entity", "tag", "note")
 
 
@@ -164,7 +167,7 @@ def to_fields(doc: SearchDocument, store_text: bool) -> dict[str, Any]:
     lengths = {}
     out: dict[str, Any] = {"key": doc_key(doc.kind, doc.id)}
     for name, value in values.items():
-        if not value:
+        if not value or (doc.kind == "annotation" and name in _ARTICLE_ONLY):
             continue
         positions, length = index_terms(value)
         if not positions:

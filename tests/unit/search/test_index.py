@@ -158,3 +158,8 @@ def test_malformed_query_raises_query_syntax_error(index, query):
         index.search(query)
     message = str(err.value)
     assert message and "\n" not in message and "Traceback" not in message
+
+
+def test_annotations_are_not_found_by_their_articles_title(index):
+    hits = index.search("flee").hits  # a word of article 2's title only
+    assert [(h.kind, h.id) for h in hits] == [("article", 2)]
