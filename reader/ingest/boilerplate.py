@@ -25,7 +25,7 @@ _SECOND_PERSON = re.compile(r"\b(?:you|your|yours|we|our|us)\b|^i\s+(?:would|agr
 
 # Language of sign-up boxes, share widgets, membership appeals and site chrome.
 _STRONG_CTA = re.compile(
-    r"\b(?:sign(?:ed|ing)?[ -]?(?:up|in)|log[ -]?(?:in|out)|subscri(?:be|bed|bers?|ption)"
+    r"\b(?:sign(?:ed|ing)?[ -]?(?:up|in)|log[ -]?(?:in|out)|subscri(?:be|bed|bers?)"
     r"|newsletters?|unsubscribe|donat(?:e|ions?|ing)|membership|members?\b.{0,60}\?"
     r"|become an? (?:\w+ ){0,4}(?:member|subscriber|supporter|patron)"
     r"|support (?:our|us|independent|quality)|(?:our|independent) journalism"
@@ -50,6 +50,9 @@ _IMPERATIVE = re.compile(
     r"|find|click|tap|enter|create|start|become|give|donate|share|send|tell|save|shop|buy"
     r"|explore|view|see|sign|register|learn|keep|stay|don['’]t miss|never miss)\b",
     re.IGNORECASE,
+)
+_REPORTED = re.compile(
+    r"[“”„«»]|\"[^\"]{10,}\"|\b(?:said|says|told|asks|asked|according to|wrote)\b", re.IGNORECASE
 )
 _CLICK = re.compile(r"^(?:click|tap|press)\b", re.IGNORECASE)
 _COUNT_LINE = re.compile(r"^\W*[\d.,]+\s*[kKmM]?\W*(?:[^\W\d]\w*\W*){1,2}$")
@@ -115,7 +118,10 @@ def is_call_to_action(line: str) -> bool:
         weak = _WEAK_CTA.findall(line)
         # A short line made mostly of widget words: "Share Print Comments".
         return bool(weak) and (len(weak) >= max(1, words // 3) or not _TERMINAL.search(line))
-    # Longer text needs the outlet talking to the reader about its offer.
+    # Longer text needs the outlet talking to the reader about its offer; a quote
+    # or reported speech is the article's, not the outlet's.
+    if _REPORTED.search(line) and strong < 2:
+        return False
     return strong >= 2 or (strong >= 1 and bool(_SECOND_PERSON.search(line)))
 
 

@@ -104,3 +104,11 @@ def test_prose_that_mentions_a_cookie_is_not_a_cookie_banner() -> None:
     )
     assert not is_call_to_action(line)
     assert is_call_to_action("We use cookies to improve your experience on our site.")
+
+
+def test_quoted_speech_about_support_is_body_text() -> None:
+    line = (
+        "“Where the teams do not directly support our core goals, we have to make some "
+        "hard choices,” the chief executive told staff in a memo on Monday."
+    )
+    assert not is_call_to_action(line)
