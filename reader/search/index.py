@@ -403,6 +403,18 @@ class SearchIndex:
         with self._read_lock:
             self._close_reader()
 
+    def __enter__(self) -> SearchIndex:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        # Open segment files otherwise surface as ResourceWarnings at interpreter exit.
+        reader = getattr(self, "_reader", None)
+        if reader is not None:
+            reader.close()
+
 
 def match_spans(
     query: str | Node, text: str, expand: Expand | None = None
