@@ -2,7 +2,7 @@
 
 from reader.search.errors import IndexBusy, IndexDamaged, QuerySyntaxError, SearchError
 from reader.search.index import SearchIndex, match_spans
-from reader.search.query import parse
+from reader.search.query import SYNTAX_HELP, parse
 from reader.search.results import Hit, SearchResult
 from reader.search.schema import SearchDocument
 from reader.search.snippets import SnippetStyle
@@ -13,6 +13,7 @@ __all__ = [
     "IndexDamaged",
     "QuerySyntaxError",
     "SearchDocument",
+    "SYNTAX_HELP",
     "SearchError",
     "SearchIndex",
     "SearchResult",

@@ -12,6 +12,16 @@ from reader.search.analysis import fold, stems
 from reader.search.errors import QuerySyntaxError
 from reader.search.schema import QUERY_FIELDS
 
+#: One screen of help for the CLI and the GUI search box.
+SYNTAX_HELP = """\
+words            all of them must appear (stemmed: "attacks" finds "attack")
+"two words"      the words next to each other
+a OR b   a AND b   NOT a   (a OR b) AND c
+title: outlet: author: entity: tag: note: text:   search one field, e.g. outlet:"kyiv ledger"
+date:2025-12-02  date:2025-12  date:2025-12-01..2025-12-03  date:2025-12-01..  date:..2025-12-03
+pokrov*          words starting with "pokrov" (at least 2 letters)
+myrnohrad~       words one typo away (myrnohrad~2: two)
+Case and accents never matter."""
 MIN_PREFIX = 2
 MAX_FUZZY = 2
 DATE_MIN = 0
