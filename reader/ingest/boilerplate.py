@@ -54,6 +54,12 @@ _IMPERATIVE = re.compile(
 _REPORTED = re.compile(
     r"[“”„«»]|\"[^\"]{10,}\"|\b(?:said|says|told|asks|asked|according to|wrote)\b", re.IGNORECASE
 )
+_SOCIAL = re.compile(
+    r"\b(?:facebook|twitter|instagram|youtube|tiktok|linkedin|whatsapp|telegram|pinterest"
+    r"|snapchat|reddit|bluesky|mastodon|rss)\b",
+    re.IGNORECASE,
+)
+_FOLLOW = re.compile(r"^(?:follow|like|join|find|connect with)\b", re.IGNORECASE)
 _CLICK = re.compile(r"^(?:click|tap|press)\b", re.IGNORECASE)
 _COUNT_LINE = re.compile(r"^\W*[\d.,]+\s*[kKmM]?\W*(?:[^\W\d]\w*\W*){1,2}$")
 _TRAILING_COUNT = re.compile(r"\(\d+\)\s*$|\s\d+$")
@@ -106,14 +112,14 @@ def is_call_to_action(line: str) -> bool:
     """True for sign-up prompts, membership appeals, share/print widgets and the like."""
     words = len(line.split())
     strong = len(_STRONG_CTA.findall(line))
+    if words <= 25 and (
+        len(_SOCIAL.findall(line)) >= 2 or (_FOLLOW.match(line) and _SOCIAL.search(line))
+    ):
+        return True  # "Follow us on Instagram, Facebook and X"
     if words <= 15:
         if strong or (_IMPERATIVE.match(line) and _SECOND_PERSON.search(line)):
             return True
-        if (
-            words <= 12
-            and re.match(r"^(?:click|tap|press)\b", line, re.I)
-            and _WEAK_CTA.search(line)
-        ):
+        if words <= 12 and _CLICK.match(line) and _WEAK_CTA.search(line):
             return True
         weak = _WEAK_CTA.findall(line)
         # A short line made mostly of widget words: "Share Print Comments".

@@ -23,6 +23,12 @@ log = logging.getLogger("reader.ingest.pasted")
 _MAX_CHARS = 3_000_000
 _TERMINAL = re.compile(r"[.!?…。！？\"”’»)]\s*$")
 _MAX_EDGE_EXTENSION = 2
+# "Jane Roe is a freelance writer based in Lyon": an author bio, not the story.
+_BIO = re.compile(
+    r"^[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3} (?:is|was|has been) (?:an?|the) "
+    r"(?:[\w-]+ ){0,5}(?:writer|reporter|journalist|editor|correspondent|columnist"
+    r"|contributor|author|producer|critic|photographer)\b"
+)
 _MIN_REPEATED_WORDS = 6
 
 
@@ -91,8 +97,10 @@ def _trim_edges(blocks: list[Block], authors: list[str]) -> list[Block]:
     while blocks:
         last = blocks[-1]
         first_words = " ".join(last.text.split()[:3])
-        if last.kind == "heading" or any(
-            first_words.startswith(n + " ") for n in names if len(n) > 2
+        if (
+            last.kind == "heading"
+            or any(first_words.startswith(n + " ") for n in names if len(n) > 2)
+            or _BIO.match(last.text)
         ):
             blocks = blocks[:-1]
             continue

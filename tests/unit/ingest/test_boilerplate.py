@@ -112,3 +112,9 @@ def test_quoted_speech_about_support_is_body_text() -> None:
         "hard choices,” the chief executive told staff in a memo on Monday."
     )
     assert not is_call_to_action(line)
+
+
+def test_social_follow_prompts_are_boilerplate() -> None:
+    assert is_call_to_action("Follow the Valley Times on Instagram")
+    assert is_call_to_action("Find us on Facebook, X and TikTok.")
+    assert not is_call_to_action("The mayor posted the video on Facebook late on Sunday night.")

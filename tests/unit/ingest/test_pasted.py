@@ -190,3 +190,13 @@ def test_standfirst_set_apart_by_the_byline_is_not_body() -> None:
     assert doc.authors == ["Oona Haapala"]
     assert doc.published == "2024-05-06T08:10"
     assert doc.body_text.startswith("Rail workers began a 48-hour strike")
+
+
+def test_author_bio_paragraph_at_the_end_is_dropped() -> None:
+    raw = _load("tech_names.txt") + (
+        "\nLea Brandt is a freelance writer based in Hamburg. Her work has appeared in "
+        "several design magazines and on national radio.\n"
+    )
+    doc = extract_pasted(raw)
+    assert "freelance writer" not in doc.text
+    assert doc.body_text.endswith("before Christmas.")
