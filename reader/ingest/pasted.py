@@ -30,6 +30,9 @@ _BIO = re.compile(
     r"|contributor|author|producer|critic|photographer)\b"
 )
 _MIN_REPEATED_WORDS = 6
+_CREDIT_START = re.compile(
+    r"^(?:photo(?:graph)?|image|picture|credit|illustration)s?(?: credit)?\s*:", re.IGNORECASE
+)
 
 
 @dataclass
@@ -55,6 +58,9 @@ def _prepare(text: str) -> tuple[list[_Line], str | None]:
         pieces = split_glued(s.text, vocab, lang or "en")
         for k, piece in enumerate(pieces):
             line = _Line(piece, caption=s.caption and k == 0)
+            if k > 0 and _CREDIT_START.match(piece) and len(out[-1].text.split()) <= 60:
+                # "...in the harbourCredit: Jane Roe": the credit ends a glued caption.
+                out[-1].caption = line.caption = True
             # A caption line is often followed by the same caption with a credit.
             if out and (line.text == out[-1].text or line.text.startswith(out[-1].text)):
                 if len(out[-1].text) >= 15 or line.text == out[-1].text:

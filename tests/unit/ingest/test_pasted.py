@@ -200,3 +200,13 @@ def test_author_bio_paragraph_at_the_end_is_dropped() -> None:
     doc = extract_pasted(raw)
     assert "freelance writer" not in doc.text
     assert doc.body_text.endswith("before Christmas.")
+
+
+def test_caption_glued_to_its_credit_is_a_caption() -> None:
+    raw = _load("tech_names.txt").replace(
+        "She first showed",
+        "The folding stand on a kitchen tableCredit: Ines Carvalho\nShe first showed",
+    )
+    doc = extract_pasted(raw)
+    assert "kitchen table" not in doc.body_text
+    assert "kitchen table" in doc.text
