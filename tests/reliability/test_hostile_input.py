@@ -128,3 +128,30 @@ def test_the_library_with_entities_survives_hostile_input_and_the_cli_still_work
     assert checked.returncode == 0 and checked.stdout.strip().endswith("ok")
     for done in (listed, found, checked):
         assert "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+def test_a_text_longer_than_the_recogniser_takes_is_recognised_in_pieces(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import random
+
+    from reliability_corpus import make_article
+
+    from reader import importer
+
+    rng = random.Random(11)
+    parts = [" ".join(make_article(rng, n).paragraphs) for n in range(6)]
+    source = tmp_path / "long.txt"
+    source.write_text("Six reports in one line\n\n" + " ".join(parts) + "\n", encoding="utf-8")
+    # Pieces of ~2,000 characters stand in for spaCy's 1,000,000-character limit.
+    monkeypatch.setattr(importer, "NER_PIECE_CHARS", 2_000)
+    with Library(tmp_path / "archive") as lib:
+        report = lib.import_paths([source])
+        assert report.failed == [] and len(report.imported) == 1
+        article_id = report.imported[0]["id"]
+        text = lib.get_article(article_id).text
+        assert len(text) > 3 * 2_000
+        mentions = [m for e in lib.article_entities(article_id) for m in e["mentions"]]
+    assert all(text[m["start"] : m["end"]] == m["text"] for m in mentions)
+    assert max(m["start"] for m in mentions) > len(text) - 2_000  # the last piece too

@@ -100,3 +100,32 @@ def test_an_archive_at_each_revision_upgrades_to_head_with_nothing_lost(
         finally:
             conn.close()
         assert kept == revision  # the copy taken before upgrading is the old archive
+
+
+def test_a_migration_that_fails_half_way_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.archive import migrate
+
+    first = sorted(_revisions())[0]
+    archive = tmp_path / "archive"
+    archive.mkdir()
+    db = archive / DB_NAME
+    shutil.copyfile(FIXTURES / f"rev_{first}.sqlite3", db)
+    before = _rows(db)
+
+    def fail(_conn: object) -> None:  # every revision's DDL has run by now
+        raise RuntimeError("power cut")
+
+    monkeypatch.setattr(migrate, "_check_foreign_keys", fail)
+    with pytest.raises(RuntimeError, match="power cut"):
+        Library(archive)
+    assert _rows(db) == before  # no table of a later revision was left behind
+    conn = sqlite3.connect(db)
+    try:
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchone()[0] == first
+    finally:
+        conn.close()
+    monkeypatch.undo()
+    with Library(archive) as lib:  # and the next start upgrades normally
+        assert lib.count_articles() == len(before["article"][1])
