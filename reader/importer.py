@@ -140,8 +140,9 @@ class Importer:
     ) -> None:
         if not ready:
             return
+        mentions: list[list[FoundMention] | None]
         try:
-            mentions = self._find_mentions([doc for _, doc in ready], n_process)
+            mentions = list(self._find_mentions([doc for _, doc in ready], n_process))
         except Exception:  # one text the recogniser chokes on must not sink the chunk
             log.debug("entity recognition failed for a chunk; retrying file by file", exc_info=True)
             mentions = [self._mentions_alone(doc) for _, doc in ready]
