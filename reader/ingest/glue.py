@@ -25,7 +25,8 @@ SENTENCE_OPENERS = frozenset(
     on of to with without since until although though however meanwhile moreover also
     still then thus despite during among between under over about against according
     what why how where who which whether some many most several both each every all no
-    not one two three more other others""".split()
+    not one two three more other others even now today yesterday earlier later first
+    finally instead indeed""".split()
 )
 DATE_WORDS = frozenset(
     """monday tuesday wednesday thursday friday saturday sunday january february march
@@ -40,6 +41,9 @@ _CANDIDATE = re.compile(
     r"|(?P<stop>(?<=[a-zà-öø-ÿ]{2}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]))"
     r"|(?P<quote>(?<=[a-z]{2}[.!?][\"”’])(?=[A-Z][a-z]))"
     r"|(?P<paren>(?<=\))(?=[A-ZÀ-ÖØ-Þ][a-zà-öø-ÿ]{2}))"
+    r"|(?P<curly>(?<=[\w.!?)\]])(?=“[A-Z]))"
+    r"|(?P<straight>(?<=[a-z0-9])(?=\"[A-Z]))"
+    r"|(?P<bracket>(?<=\])(?=[A-Z][a-z]{2}))"
     r"|(?P<year>(?<=\b(?:1[89]|20)\d\d)(?=[A-Z][a-z]))"
     r"|(?P<count>(?<=^\d)(?=[A-Z][a-z]{2})|(?<=^\d\d)(?=[A-Z][a-z]{2}))"
 )
@@ -192,6 +196,9 @@ def split_glued(line: str, vocab: DocumentVocabulary, lang: str = "en") -> list[
             ok = _split_acronym(line, i, lang)
         elif kind in ("stop", "quote"):
             ok = _split_stop(line, i - (kind == "quote"))
+        elif kind == "straight":
+            # An opening quote: the quotes before it are balanced.
+            ok = line.count('"', 0, i) % 2 == 0 and not _URLISH.search(line[max(0, i - 60) : i])
         else:
             ok = True
         if ok:

@@ -31,7 +31,9 @@ _BIO = re.compile(
 )
 _MIN_REPEATED_WORDS = 6
 _CREDIT_START = re.compile(
-    r"^(?:photo(?:graph)?|image|picture|credit|illustration)s?(?: credit)?\s*:", re.IGNORECASE
+    r"^(?:(?:photo(?:graph)?|image|picture|credit|illustration)s?(?: credit)?\s*:"
+    r"|(?:photo(?:graph)?|image|picture|illustration)s? by [A-Z])",
+    re.IGNORECASE,
 )
 
 

@@ -107,3 +107,22 @@ def test_repeated_glue_of_a_lowercase_word_is_still_split() -> None:
         "Cool down after your workout",
         "Rest for a day.",
     ]
+
+
+def test_opening_quote_glued_to_the_previous_block_is_split() -> None:
+    assert _split("Rail strike to go ahead in 2025“We have no choice,” the union said.") == [
+        "Rail strike to go ahead in 2025",
+        "“We have no choice,” the union said.",
+    ]
+    assert _split('The talks went nowhere"We will strike," she said.') == [
+        "The talks went nowhere",
+        '"We will strike," she said.',
+    ]
+    line = 'He called it "Project Blue" in the memo.'
+    assert _split(line) == [line]
+
+
+def test_bracketed_credit_glued_to_the_next_paragraph_is_split() -> None:
+    assert _split("Queues at the border [File: AFP]Two lorries were turned back.")[-1] == (
+        "Two lorries were turned back."
+    )
