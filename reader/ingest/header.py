@@ -69,7 +69,7 @@ def _is_nav(info: LineInfo) -> bool:
 
 
 def _find_title(infos: Sequence[LineInfo], body_start: int, lang: str | None) -> int | None:
-    zone = range(0, min(max(body_start, 1), len(infos)))
+    zone = range(0, min(body_start, len(infos)))
     counts = Counter(normalise_line(i.text) for i in infos)
     candidates = [i for i in zone if _heading_like(infos[i], lang)]
     repeated = [i for i in candidates if counts[normalise_line(infos[i].text)] > 1]
