@@ -30,6 +30,7 @@ _BIO = re.compile(
     r"|contributor|author|producer|critic|photographer)\b"
 )
 _MIN_REPEATED_WORDS = 6
+_MIN_LEDE_WORDS = 15
 _CREDIT_START = re.compile(
     r"^(?:(?:photo(?:graph)?|image|picture|credit|illustration)s?(?: credit)?\s*:"
     r"|(?:photo(?:graph)?|image|picture|illustration)s? by [A-Z])",
@@ -85,6 +86,10 @@ def _extend_edges(keep: list[int], infos: list[LineInfo]) -> list[int]:
             break
         extra.append(i)
         i += 1
+    # A long lede without final punctuation may sit just before the first paragraph.
+    before = keep[0] - 1
+    if before >= 0 and infos[before].cls == "near" and infos[before].words >= _MIN_LEDE_WORDS:
+        return [before, *keep, *extra]
     return keep + extra
 
 
