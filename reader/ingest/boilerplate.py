@@ -86,6 +86,13 @@ _TERMINAL_BEFORE_COUNT = re.compile(r"[.!?]\s*\d+$|\d{4}$")
 _NAV_SEPARATORS = re.compile(r"\s[|•·»›>/]\s|\s[|•·»›]|[|•·»›]\s")
 
 
+# jusText-like thresholds: words and stop-word density of prose lines.
+_GOOD_WORDS = 8
+_LONG_WORDS = 30
+_NEAR_WORDS = 5
+_GOOD_DENSITY = 0.2
+
+
 @dataclass(frozen=True)
 class LineInfo:
     """What the classifier saw in one line.
@@ -169,9 +176,11 @@ def classify_line(
         density = sum(t in stopwords for t in tokens) / len(tokens)
     else:
         density = 0.3  # unknown language: judge by length and punctuation alone
-    if (w >= 10 and terminal and density >= 0.2) or (w >= 30 and density >= 0.25):
+    if (w >= _GOOD_WORDS and terminal and density >= _GOOD_DENSITY) or (
+        w >= _LONG_WORDS and density >= _GOOD_DENSITY + 0.05
+    ):
         return LineInfo(line, w, "good")
-    if w >= 5 and (terminal or density >= 0.3):
+    if w >= _NEAR_WORDS and (terminal or density >= _GOOD_DENSITY + 0.1):
         return LineInfo(line, w, "near")
     return LineInfo(line, w, "short")
 
