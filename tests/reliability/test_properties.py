@@ -13,7 +13,11 @@ from reader.ingest.lines import normalise_line, sanitise, split_lines
 from reader.ingest.pasted import extract_pasted
 
 SETTINGS = settings(
-    max_examples=60, deadline=None, database=None, suppress_health_check=list(HealthCheck)
+    max_examples=60,
+    deadline=None,
+    database=None,
+    derandomize=True,
+    suppress_health_check=list(HealthCheck),
 )
 
 SUBJECTS = ["The council", "Residents of the town", "The minister", "Two officials"]
