@@ -67,13 +67,15 @@ def link_and_store(
     text: str,
     mentions: Sequence[FoundMention],
     published: str | None,
+    skip: Sequence[tuple[int, int]] = (),
 ) -> int:
     """Link one article's mentions and store entities, spellings and mentions.
 
     Returns the number of mentions stored.
     """
+    # `skip` (captions) keeps names the linker spots in the text out of captions too.
     result = linker.link_article(
-        mentions, article_id=article_id, text=text, published=_date(published)
+        mentions, article_id=article_id, text=text, published=_date(published), skip=skip
     )
     ids: dict[int, int] = {}
     for new in result.new_entities:

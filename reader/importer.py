@@ -142,7 +142,7 @@ class Importer:
             return
         mentions: list[list[FoundMention] | None]
         try:
-            mentions = list(self._find_mentions([doc for _, doc in ready], n_process))
+            mentions = list(self.find_mentions([doc for _, doc in ready], n_process))
         except Exception:  # one text the recogniser chokes on must not sink the chunk
             log.debug("entity recognition failed for a chunk; retrying file by file", exc_info=True)
             mentions = [self._mentions_alone(doc) for _, doc in ready]
@@ -168,12 +168,13 @@ class Importer:
 
     def _mentions_alone(self, doc: Document) -> list[FoundMention] | None:
         try:
-            return self._find_mentions([doc], 1)[0]
+            return self.find_mentions([doc], 1)[0]
         except Exception:
             log.debug("entity recognition failed", exc_info=True)
             return None
 
-    def _find_mentions(self, docs: list[Document], n_process: int) -> list[list[FoundMention]]:
+    def find_mentions(self, docs: list[Document], n_process: int) -> list[list[FoundMention]]:
+        """Entity mentions of each document's text (captions left out), batched for NER."""
         if not self._with_entities:
             return [[] for _ in docs]
         inputs: list[tuple[str, list[tuple[int, int]]]] = []
@@ -214,7 +215,13 @@ class Importer:
                 if self._with_entities:
                     linker = self._get_linker(session)
                     entity_store.link_and_store(
-                        session, linker, article_id, ex.text, found, ex.published
+                        session,
+                        linker,
+                        article_id,
+                        ex.text,
+                        found,
+                        ex.published,
+                        ex.caption_spans(),
                     )
         except IntegrityError:
             # Another process stored the same text between our check and insert.

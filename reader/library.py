@@ -35,6 +35,7 @@ from reader.records import (
     CheckReport,
     ImportReport,
 )
+from reader.reextract import reextract as reextract_articles
 from reader.search.errors import IndexDamaged, QuerySyntaxError, SearchError
 from reader.search.index import SearchIndex
 from reader.search.index import match_spans as search_match_spans
@@ -238,6 +239,21 @@ class Library:
                 return False
             session.delete(row)
             return True
+
+    def reextract(self, ids: Sequence[int] | None = None) -> dict[str, Any]:
+        """Derive articles (all when `ids` is None) again from their originals.
+
+        Text, metadata and entities are recomputed with this version's pipeline;
+        annotations re-anchor by quote (those that cannot are kept as orphans);
+        user decisions about entities stay.
+        """
+        changed: list[int] = []
+        report = reextract_articles(self._sessions, ids, on_changed=changed.append)
+        for article_id in changed:
+            self._index_article(article_id)
+            for record in self.annotations(article_id=article_id):
+                self._index_annotation(record.id)
+        return report
 
     def extract_file(self, path: Path) -> dict[str, Any]:
         """Extraction only, nothing written: the `extract --json` document."""

@@ -88,3 +88,30 @@ def test_compare_refuses_a_single_article(story: tuple[Library, int, int]) -> No
     lib, a, _ = story
     with pytest.raises(ValueError, match="two"):
         lib.compare([a, a])
+
+
+def test_reextraction_keeps_annotations_and_user_decisions(
+    story: tuple[Library, int, int],
+) -> None:
+    lib, a, _ = story
+    kharkiv = _entity_named(lib, a, "Kharkiv")["entity_id"]
+    lib.rename_entity(kharkiv, "Kharkiv (city)")
+    note = lib.annotate(a, quote="cutting electricity to thousands of homes", note="scale?")
+    with lib.session() as session:
+        from reader.archive.models import Article
+
+        article = session.get(Article, a)
+        # An older pipeline had glued two paragraphs and shifted everything by 40 chars.
+        article.text = "x" * 40 + article.text.replace("\n\n", " ", 1)
+        article.pipeline_version = "0"
+        session.commit()
+
+    report = lib.reextract([a])
+
+    assert report["updated"] == 1 and report["orphaned"] == 0
+    (moved,) = lib.annotations(article_id=a)
+    text = lib.get_article(a).text
+    assert text[moved.start : moved.end] == note.quote
+    assert moved.start != note.start or text.startswith("A Russian")
+    assert _entity_named(lib, a, "Kharkiv")["entity"] == "Kharkiv (city)"
+    assert lib.get_article(a).pipeline_version != "0"
