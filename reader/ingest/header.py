@@ -11,11 +11,15 @@ from .boilerplate import LineInfo
 from .byline import looks_like_name, parse_byline, split_authors
 from .captions import is_placeholder, looks_like_caption
 from .dates import DateMatch, is_date_line
+from .language import stopwords
 from .lines import normalise_line
 
 _MAX_TITLE_WORDS = 30
 # Bylines and dates may follow a standfirst that reads like the first paragraph.
 _BYLINE_REACH = 6
+_BODY_SAMPLE = 8
+_MIN_ECHO = 0.3
+_STEM = 5
 _LOGO = re.compile(r"\blogo\b", re.IGNORECASE)
 _IN_LINE_BY = re.compile(r"(?:^|(?<=[\s\w]))[Bb]y\s+(?P<names>[A-Z].{2,120})$")
 _ROLE_LINE = re.compile(
@@ -68,24 +72,49 @@ def _is_nav(info: LineInfo) -> bool:
     return info.words <= 3 and not info.text.endswith((".", "?", "!"))
 
 
+def _content_words(text: str, stops: frozenset[str]) -> set[str]:
+    """Content-word stems (a 5-letter prefix is enough: Ukraine ~ Ukrainian)."""
+    words = re.findall(r"[^\W\d_]{4,}", text.lower())
+    return {w[:_STEM] for w in words if w not in stops}
+
+
 def _find_title(infos: Sequence[LineInfo], body_start: int, lang: str | None) -> int | None:
+    """The headline: a heading-like line above the body that the body talks about.
+
+    A headline summarises its story, so it shares words with the first
+    paragraphs; menu entries, section names and teaser titles mostly do not.
+    Pages often print the headline twice, which counts too.
+    """
     zone = range(0, min(body_start, len(infos)))
     counts = Counter(normalise_line(i.text) for i in infos)
     candidates = [i for i in zone if _heading_like(infos[i], lang)]
-    repeated = [i for i in candidates if counts[normalise_line(infos[i].text)] > 1]
-    if repeated:
-        return repeated[0]
-    # Menus come before the headline: take the first heading after the last menu run.
-    last_nav_end = 0
-    run = 0
-    for i in zone:
-        run = run + 1 if _is_nav(infos[i]) else 0
-        if run >= 3:
-            last_nav_end = i + 1
-    after_nav = [i for i in candidates if i >= last_nav_end]
-    if after_nav:
-        return after_nav[0]
-    return candidates[0] if candidates else None
+    if not candidates:
+        return None
+    stops = stopwords(lang)
+    body = [x.text for x in infos[body_start:] if x.cls == "good"][:_BODY_SAMPLE]
+    body_words = _content_words(" ".join(body), stops)
+
+    def overlap(i: int) -> float:
+        words = _content_words(infos[i].text, stops)
+        return len(words & body_words) / max(1, len(words))
+
+    def score(i: int) -> float:
+        # A repeated line that shares nothing with the body is the site's name.
+        repeated = counts[normalise_line(infos[i].text)] > 1 and overlaps[i] > 0
+        return 3 * overlaps[i] + 1.5 * repeated + 0.5 * (infos[i].words >= 5)
+
+    overlaps = {i: overlap(i) for i in candidates}
+    scores = {i: score(i) for i in candidates}
+    best = max(scores.values())
+    # Headline and standfirst both echo the body; the headline comes first.
+    echoing = [
+        i
+        for i in candidates
+        if overlaps[i] >= _MIN_ECHO and len(_content_words(infos[i].text, stops)) >= 3
+    ]
+    if echoing:
+        return echoing[0]
+    return next(i for i in candidates if scores[i] == best)
 
 
 def _authors_in(text: str) -> list[str] | None:

@@ -59,3 +59,17 @@ def test_author_found_from_bio_box_when_no_byline() -> None:
     infos = [classify_line(x, EN, frozenset(), normalise_line(x)) for x in lines]
     header = read_header(infos, 1, "en")
     assert header.authors == ["Jana Horak"]
+
+
+def test_headline_is_the_first_heading_that_echoes_the_body() -> None:
+    lines = [
+        "Weekend Edition Podcasts",
+        "Council approves tram line after year of debate",
+        "Opponents of the tram line fear for the park the route crosses",
+        "Opponents of the tram line fear for the park the route crosses",
+        "Council approves tram line after year of debate",
+        *BODY,
+    ]
+    header, _ = _header(lines)
+    assert header.title == "Council approves tram line after year of debate"
+    assert header.subtitle == "Opponents of the tram line fear for the park the route crosses"
