@@ -24,7 +24,7 @@ from reader.portability import check_database_file, restore
 SEED = 20261121
 IMPORT_TRIALS = 30
 REINDEX_TRIALS = 8
-MIGRATION_TRIALS = 10
+MIGRATION_TRIALS = 14
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "migrations"
 
 
@@ -114,7 +114,7 @@ def test_sigkill_during_reindex_is_repaired_by_check(
     killed = 0
     for _ in range(REINDEX_TRIALS):
         argv = ["--archive", str(archive), "reindex"]
-        killed += _killed_at_random(fork_server, argv, rng.uniform(0.0, 1.1 * duration))
+        killed += _killed_at_random(fork_server, argv, rng.uniform(0.0, 0.9 * duration))
         verify_database(archive, expect_mentions=True)
         assert len(_texts(archive)) == count
         check_then_repair(archive)
@@ -138,12 +138,15 @@ def test_sigkill_during_a_migration_keeps_the_old_or_the_new_archive_and_a_good_
         shutil.copyfile(fixture, folder / DB_NAME)
         return folder
 
-    duration = _timed(fork_server, ["--archive", str(fresh("timing")), "list"])
+    timings = [
+        _timed(fork_server, ["--archive", str(fresh(f"timing-{k}")), "list"]) for k in range(3)
+    ]
+    duration = sorted(timings)[1]
     killed = restored = still_old = 0
     for trial in range(MIGRATION_TRIALS):
         archive = fresh(f"trial-{trial}")
         argv = ["--archive", str(archive), "list"]
-        killed += _killed_at_random(fork_server, argv, rng.uniform(0.0, 0.9 * duration))
+        killed += _killed_at_random(fork_server, argv, rng.uniform(0.0, 0.7 * duration))
         # All revisions run in one transaction: the kill leaves the old schema or head.
         still_old += _revision(archive / DB_NAME) == first
         with Library(archive) as lib:  # finishes the upgrade if the kill interrupted it
