@@ -36,6 +36,8 @@ def looks_like_name(text: str) -> bool:
         return False
     if not all(_NAME_TOKEN.match(t) for t in core):
         return False
+    if any(t.isupper() and 1 < len(t) <= 3 and t.isalpha() for t in core):
+        return False  # an acronym (AP, BBC) is an agency or desk, not part of a name
     if sum(len(t.rstrip(".")) > 1 for t in core) < 2:
         return False
     for t in core:

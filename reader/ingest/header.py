@@ -22,6 +22,7 @@ _MIN_ECHO = 0.3
 _STEM = 5
 _LOGO = re.compile(r"\blogo\b", re.IGNORECASE)
 _IN_LINE_BY = re.compile(r"(?:^|(?<=[\s\w]))[Bb]y\s+(?P<names>[A-Z].{2,120})$")
+_BY_WORD = re.compile(r"(?:^|[\s\w])[Bb]y\s+[A-Z]")
 _ROLE_LINE = re.compile(
     r"^(?:senior |chief |deputy |staff |special |political |foreign |business )?"
     r"(?:reporter|correspondent|editor|writer|journalist|columnist|contributor|analyst"
@@ -128,21 +129,28 @@ def _authors_in(text: str) -> list[str] | None:
     return None
 
 
+def _byline_evidence(infos: Sequence[LineInfo], i: int, names: list[str], lang: str | None) -> bool:
+    """A line of bare names is a byline only with support: "By", several names,
+    a date stamp or a job title next to it. Menus are full of two-word names."""
+    text = infos[i].text
+    if _BY_WORD.search(text) or len(names) > 1:
+        return True
+    near = range(max(0, i - 2), min(len(infos), i + 3))
+    return any(
+        j != i and (is_date_line(infos[j].text, lang) or _ROLE_LINE.match(infos[j].text))
+        for j in near
+    )
+
+
 def _bio_authors(infos: Sequence[LineInfo]) -> tuple[list[str], set[int]]:
-    """Names standing alone on a line next to a role line, or repeated, near the end."""
-    counts = Counter(i.text for i in infos if looks_like_name(i.text))
+    """Names standing alone on a line followed by a job title (an author box)."""
     found: list[str] = []
     used: set[int] = set()
-    for idx, info in enumerate(infos):
-        if not looks_like_name(info.text):
-            continue
-        nxt = infos[idx + 1].text if idx + 1 < len(infos) else ""
-        if _ROLE_LINE.match(nxt) or counts[info.text] > 1:
+    for idx, info in enumerate(infos[:-1]):
+        if looks_like_name(info.text) and _ROLE_LINE.match(infos[idx + 1].text):
             if info.text not in found:
                 found.append(info.text)
-            used.add(idx)
-            if _ROLE_LINE.match(nxt):
-                used.add(idx + 1)
+            used |= {idx, idx + 1}
     return found, used
 
 
@@ -184,6 +192,8 @@ def read_header(infos: Sequence[LineInfo], body_start: int, lang: str | None) ->
                 header.authors = names
             continue
         names = _authors_in(text)
+        if names and not _byline_evidence(infos, i, names, lang):
+            names = None
         if names and not header.authors and info.words <= 20:
             header.authors = names
             header.used.add(i)

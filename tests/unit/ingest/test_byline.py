@@ -43,3 +43,7 @@ def test_split_authors_drops_non_names() -> None:
         "Ines Carvalho",
         "Paulo Reis",
     ]
+
+
+def test_agency_acronyms_are_not_names() -> None:
+    assert split_authors("By Tom Krisher, AP Auto Writer") == ["Tom Krisher"]

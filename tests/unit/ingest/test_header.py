@@ -73,3 +73,28 @@ def test_headline_is_the_first_heading_that_echoes_the_body() -> None:
     header, _ = _header(lines)
     assert header.title == "Council approves tram line after year of debate"
     assert header.subtitle == "Opponents of the tram line fear for the park the route crosses"
+
+
+def test_menu_entries_that_look_like_names_are_not_authors() -> None:
+    lines = [
+        "Council approves tram line after year of debate",
+        "Print Edition",
+        "Weekend Magazine",
+        *BODY,
+        "Privacy Policy",
+        "Privacy Policy",
+    ]
+    header, _ = _header(lines)
+    assert header.authors == []
+
+
+def test_name_next_to_a_date_stamp_is_the_byline() -> None:
+    lines = [
+        "Council approves tram line after year of debate",
+        "Jana Horak",
+        "6 June 2024",
+        *BODY,
+    ]
+    header, _ = _header(lines)
+    assert header.authors == ["Jana Horak"]
+    assert header.published == "2024-06-06"
