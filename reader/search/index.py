@@ -203,7 +203,8 @@ class SearchIndex:
             procs: writer processes (Whoosh forks; keep 1 inside a GUI process).
             chunk: documents per segment (single-process path).
             limitmb: memory for the sorting pool of each writer.
-            progress: called with the running count after each chunk.
+            progress: called with the running count every 500 documents and after
+                each chunk (raise from it to cancel; the index is then partial).
         """
         self.clear()
         count = 0
@@ -226,8 +227,10 @@ class SearchIndex:
                     return count
                 writer = self._writer(limitmb=limitmb)
                 try:
-                    for doc in batch:
+                    for i, doc in enumerate(batch, 1):
                         writer.add_document(**self._fields(_as_doc(doc)))
+                        if progress is not None and i % 500 == 0 and i < len(batch):
+                            progress(count + i)
                 except BaseException:
                     writer.cancel()
                     raise

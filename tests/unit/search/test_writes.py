@@ -130,3 +130,12 @@ def test_chunked_rebuild_then_single_adds_keep_every_document(tmp_path, articles
     ix.delete([2])
     assert ix.indexed_ids()["article"] == {1, 3, 4} | set(range(100, 120))
     assert ix.search("governor").total == 22
+
+
+def test_rebuild_reports_progress_up_to_the_total(tmp_path, articles):
+    ix = SearchIndex(tmp_path / "progress")
+    many = [dataclasses.replace(a, id=a.id + 10 * k) for k in range(300) for a in articles]
+    seen: list[int] = []
+    ix.rebuild(many, chunk=700, progress=seen.append)
+    assert seen == sorted(seen) and seen[-1] == 1200
+    assert len(seen) >= 3
