@@ -44,7 +44,7 @@ class Importer:
         *,
         max_file_bytes: int,
         with_entities: bool = True,
-        on_stored: Callable[[int], None] | None = None,
+        on_stored: Callable[[list[int]], None] | None = None,
     ) -> None:
         """Set up an import.
 
@@ -52,8 +52,9 @@ class Importer:
             sessions: the archive's session factory.
             max_file_bytes: larger files are refused.
             with_entities: run NER and linking (off only to benchmark the rest).
-            on_stored: called with each new article's id once its transaction has
-                committed (the Library updates the search index there).
+            on_stored: called with the ids of a chunk's new articles once their
+                transactions have committed (the Library indexes them there, in
+                one index commit per chunk rather than one per article).
         """
         self._sessions = sessions
         self._max_bytes = max_file_bytes
@@ -140,6 +141,7 @@ class Importer:
     ) -> None:
         if not ready:
             return
+        stored: list[int] = []
         mentions: list[list[FoundMention] | None]
         try:
             mentions = list(self.find_mentions([doc for _, doc in ready], n_process))
@@ -163,8 +165,9 @@ class Importer:
             report.imported.append(
                 {"id": article_id, "path": str(path), "title": doc.extracted.title}
             )
-            if self._on_stored is not None:
-                self._on_stored(article_id)
+            stored.append(article_id)
+        if stored and self._on_stored is not None:
+            self._on_stored(stored)
 
     def _mentions_alone(self, doc: Document) -> list[FoundMention] | None:
         try:

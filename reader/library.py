@@ -116,7 +116,7 @@ class Library:
             should_cancel: polled between files; True stops the batch cleanly.
         """
         importer = Importer(
-            self._sessions, max_file_bytes=self.max_file_bytes, on_stored=self._index_article
+            self._sessions, max_file_bytes=self.max_file_bytes, on_stored=self._index_articles
         )
         return importer.run([Path(p) for p in paths], progress, should_cancel)
 
@@ -135,15 +135,14 @@ class Library:
                 self.reindex()
         return self._index
 
-    def _index_article(self, article_id: int) -> None:
+    def _index_articles(self, article_ids: list[int]) -> None:
         with self._sessions() as session:
-            doc = search_sync.article_document(session, article_id)
-        if doc is not None:
-            try:
-                self.search_index.add([doc])
-            except SearchError as exc:
-                # The article is safely stored; `check --repair` indexes what lags.
-                log.warning("article %s not indexed yet: %s", article_id, exc)
+            docs = [search_sync.article_document(session, i) for i in article_ids]
+        try:
+            self.search_index.add([d for d in docs if d is not None])
+        except SearchError as exc:
+            # The articles are safely stored; `check --repair` indexes what lags.
+            log.warning("%d article(s) not indexed yet: %s", len(article_ids), exc)
 
     def _index_annotation(self, annotation_id: int, *, deleted: bool = False) -> None:
         try:
@@ -249,11 +248,24 @@ class Library:
         """
         changed: list[int] = []
         report = reextract_articles(self._sessions, ids, on_changed=changed.append)
+        self._index_articles(changed)
         for article_id in changed:
-            self._index_article(article_id)
             for record in self.annotations(article_id=article_id):
                 self._index_annotation(record.id)
         return report
+
+    @staticmethod
+    def warm_up() -> None:
+        """Load the NER model and the place gazetteer now (seconds of work).
+
+        The GUI calls this on a worker thread at start so that the first import
+        does not wait; the CLI simply pays it on first use.
+        """
+        from reader.entities import gazetteer
+        from reader.entities.ner import load_nlp
+
+        load_nlp()
+        gazetteer.place_id("London")
 
     def extract_file(self, path: Path) -> dict[str, Any]:
         """Extraction only, nothing written: the `extract --json` document."""
