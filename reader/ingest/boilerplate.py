@@ -69,7 +69,12 @@ _BY_LINE = re.compile(r"^by\s+\S+(?:\s+\S+){0,7}$", re.IGNORECASE)
 _COMMENTS_START = re.compile(
     r"^\W*\d*\s*(?:comments?|responses?|replies|reactions|discussion"
     r"|(?:leave|post|add|write) a (?:comment|reply)|join the (?:conversation|discussion)"
-    r"|show comments)\b(?:\W+\S+){0,6}\W*$",
+    r"|show comments"
+    # The same headings as common publishing platforms print them in other languages.
+    r"|coment[aá]rios?|kommentare?|commentaires?|commenti|комментари[йи]|reacties"
+    r"|(?:deixe|deja|dejar) (?:uma|una) (?:resposta|respuesta)|laisser un commentaire"
+    r"|schreibe einen kommentar|lascia un commento|добавить комментарий"
+    r"|оставить комментарий)(?!\w)(?:\W+\S+){0,6}\W*$",
     re.IGNORECASE,
 )
 # Headings of teaser lists; they may also sit inside an article, between its parts.
@@ -77,7 +82,11 @@ _TEASERS_START = re.compile(
     r"^\W*(?:most (?:popular|read|viewed|commented|shared)|recommended(?: for you)?"
     r"|you (?:may|might) (?:also )?like|read next|related(?: articles| stories| posts| content"
     r"| coverage| news)?|more (?:stories|news|from \S+(?: \S+)?)|trending(?: now| news)?"
-    r"|popular (?:videos|stories|posts)|latest news|top stories)\b(?:\W+\S+){0,4}\W*$",
+    r"|popular (?:videos|stories|posts)|latest news|top stories"
+    r"|artigos relacionados|art[ií]culos relacionados|notícias relacionadas"
+    r"|noticias relacionadas|articles similaires|[äa]hnliche artikel|articoli correlati"
+    r"|похожие (?:записи|статьи)|свежие записи|читайте также|lees ook)"
+    r"(?!\w)(?:\W+\S+){0,4}\W*$",
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}", re.IGNORECASE)

@@ -118,3 +118,14 @@ def test_social_follow_prompts_are_boilerplate() -> None:
     assert is_call_to_action("Follow the Valley Times on Instagram")
     assert is_call_to_action("Find us on Facebook, X and TikTok.")
     assert not is_call_to_action("The mayor posted the video on Facebook late on Sunday night.")
+
+
+def test_comment_thread_heading_in_another_language_ends_the_article() -> None:
+    lines = [
+        *ARTICLE,
+        "Deixe uma resposta",
+        "Ótimo artigo, muito obrigado pela explicação tão clara e completa sobre o assunto.",
+        "Concordo totalmente com tudo o que foi dito aqui e vou partilhar com os amigos.",
+    ]
+    keep = select_article(_classify(lines))
+    assert [lines[i] for i in keep] == ARTICLE
