@@ -167,6 +167,8 @@ def _is_chrome(line: str) -> bool:
         return True  # teaser links with comment counts: "Title of a story (185)"
     if is_date_line(line):
         return True
+    if line.count(" | ") >= 2:
+        return True  # headlines strung together with pipes: a teaser strip
     # Breadcrumbs and menus: several short items between separators.
     parts = _NAV_SEPARATORS.split(line)
     return len(parts) >= 3 and all(len(p.split()) <= 4 for p in parts)

@@ -129,3 +129,11 @@ def test_comment_thread_heading_in_another_language_ends_the_article() -> None:
     ]
     keep = select_article(_classify(lines))
     assert [lines[i] for i in keep] == ARTICLE
+
+
+def test_headlines_strung_with_pipes_are_a_teaser_strip() -> None:
+    line = (
+        "Morning Memo: Council backs tram plan | Bus fares frozen again | "
+        "Bridge repairs to start in May"
+    )
+    assert _classify([line])[0].cls == "bad"
