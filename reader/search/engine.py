@@ -154,7 +154,7 @@ class View:
             parts = [get(s) for s in self.segs]
             return np.concatenate(parts) if parts else np.zeros(0, dtype)
 
-        self.live = cat(lambda s: live_parts[self.segs.index(s)], bool)
+        self.live = np.concatenate(live_parts) if live_parts else np.zeros(0, bool)
         self.n = int(self.live.shape[0])
         self.n_live = int(self.live.sum())
         self.ids = cat(lambda s: s.data.ids, np.int64)
