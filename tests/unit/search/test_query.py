@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from reader.search import QuerySyntaxError, parse
 from reader.search.query import And, DateRange, Fuzzy, Not, Or, Prefix, Words
@@ -81,3 +83,51 @@ def test_lowercase_operators_are_ordinary_words():
     assert parse("war and peace") == And(
         (Words(None, ("war",), "war"), Words(None, ("peac",), "peace"))
     )
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "war",
+                "Évora",
+                '"',
+                "(",
+                ")",
+                "AND",
+                "OR",
+                "NOT",
+                "title:",
+                "date:",
+                "2025-12",
+                "..",
+                "*",
+                "~",
+                "~2",
+                "x",
+                " ",
+                "tag:",
+                ":",
+                "-",
+                "ab*",
+                "the",
+            ]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+@settings(max_examples=300, deadline=None)
+def test_any_query_either_parses_or_raises_query_syntax_error(query):
+    try:
+        parse(query)
+    except QuerySyntaxError as err:
+        assert str(err)
+
+
+@given(st.text(max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_arbitrary_text_never_crashes_the_parser(query):
+    try:
+        parse(query)
+    except QuerySyntaxError:
+        pass
