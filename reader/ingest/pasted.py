@@ -6,7 +6,8 @@ import logging
 import re
 from dataclasses import dataclass
 
-from .boilerplate import LineInfo, classify_line, select_article
+from .article_span import select_article
+from .boilerplate import LineInfo, classify_line
 from .captions import is_placeholder, looks_like_caption, undouble
 from .glue import DocumentVocabulary, split_glued
 from .header import read_header

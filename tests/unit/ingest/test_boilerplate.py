@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.ingest.boilerplate import classify_line, is_call_to_action, select_article
+from reader.ingest.boilerplate import classify_line, is_call_to_action
 from reader.ingest.language import stopwords
 from reader.ingest.lines import normalise_line
 
@@ -49,54 +49,6 @@ def test_recurring_lines_are_boilerplate() -> None:
     assert _classify([line], frozenset({normalise_line(line)}))[0].cls == "bad"
 
 
-ARTICLE = [
-    "The regional council approved the new tram line on Thursday after a year of debate.",
-    "Construction is due to start in the spring and should take about three years to finish.",
-    "Opponents said the route would cut through a park that families have used for decades.",
-    "The council's transport chief said the park would be restored once the work was done.",
-]
-
-
-def test_menus_and_teasers_around_the_article_are_dropped() -> None:
-    lines = [
-        "Home",
-        "News",
-        "Sport",
-        "Weather",
-        *ARTICLE,
-        "Most read",
-        "Council tax to rise again next year",
-        "Why the old harbour is empty",
-        "Ten walks for the autumn",
-    ]
-    keep = select_article(_classify(lines))
-    assert [lines[i] for i in keep] == ARTICLE
-
-
-def test_comment_thread_after_the_article_is_dropped() -> None:
-    lines = [
-        *ARTICLE,
-        "23 Comments",
-        "tramfan99 says:",
-        "This is the best news the city has had in years and I hope they build it quickly.",
-        "oldtowner says:",
-        "Another waste of money that nobody asked for, and the park will never be the same.",
-    ]
-    keep = select_article(_classify(lines))
-    assert [lines[i] for i in keep] == ARTICLE
-
-
-def test_article_split_by_an_inline_teaser_box_is_kept_whole() -> None:
-    lines = [
-        *ARTICLE[:2],
-        "Related stories",
-        "Bus fares frozen for a second year",
-        *ARTICLE[2:],
-    ]
-    keep = select_article(_classify(lines))
-    assert [lines[i] for i in keep] == ARTICLE
-
-
 def test_prose_that_mentions_a_cookie_is_not_a_cookie_banner() -> None:
     line = (
         "For taste cells in the tongue, this cascade lets us tell the sweetness of a fresh "
@@ -118,17 +70,6 @@ def test_social_follow_prompts_are_boilerplate() -> None:
     assert is_call_to_action("Follow the Valley Times on Instagram")
     assert is_call_to_action("Find us on Facebook, X and TikTok.")
     assert not is_call_to_action("The mayor posted the video on Facebook late on Sunday night.")
-
-
-def test_comment_thread_heading_in_another_language_ends_the_article() -> None:
-    lines = [
-        *ARTICLE,
-        "Deixe uma resposta",
-        "Ótimo artigo, muito obrigado pela explicação tão clara e completa sobre o assunto.",
-        "Concordo totalmente com tudo o que foi dito aqui e vou partilhar com os amigos.",
-    ]
-    keep = select_article(_classify(lines))
-    assert [lines[i] for i in keep] == ARTICLE
 
 
 def test_headlines_strung_with_pipes_are_a_teaser_strip() -> None:
