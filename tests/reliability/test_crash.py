@@ -191,7 +191,7 @@ def test_sigkill_of_the_real_cli_process_mid_import(tmp_path: Path) -> None:
     """The same through `python main.py import`, killed once articles are landing."""
     rng = random.Random(SEED + 3)
     archive = tmp_path / "archive"
-    expected = _write_inbox(tmp_path / "inbox", rng, 0, 12)
+    expected = _write_inbox(tmp_path / "inbox", rng, 0, 40)
     proc = subprocess.Popen(
         [sys.executable, "main.py", "--archive", str(archive), "import", str(tmp_path / "inbox")],
         cwd=REPO,
@@ -203,7 +203,7 @@ def test_sigkill_of_the_real_cli_process_mid_import(tmp_path: Path) -> None:
         if (archive / DB_NAME).exists() and _count(archive) >= 1:
             break
         time.sleep(0.05)
-    time.sleep(rng.uniform(0.0, 0.5))
+    time.sleep(rng.uniform(0.0, 0.2))
     proc.send_signal(signal.SIGKILL)
     _, err = proc.communicate(timeout=60)
     assert proc.returncode == -signal.SIGKILL, "the import ended before it could be killed"
