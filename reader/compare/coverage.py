@@ -1,0 +1,128 @@
+"""How outlets cover the same story: timeline, differing figures and attributed claims."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from anyascii import anyascii
+from whoosh.lang.porter import stem
+from whoosh.lang.stopwords import stoplists
+
+from reader.compare.alignment import paragraph_spans
+
+# Mentions as (start, end, surface, iso value); the iso value may be None.
+DateMention = tuple[int, int, str, str | None]
+
+STOP = frozenset(stoplists["en"]) | frozenset(
+    "said says say told according also would could may might just like including since "
+    "however still even much well mr mrs ms per cent percent about around nearly some "
+    "more than less least over under almost roughly approximately".split()
+)
+_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z]")
+# Abbreviations that end in a full stop without ending the sentence.
+_ABBREV = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mr mrs ms dr st gen col lt sgt "
+    "capt maj gov sen rep prof no vs etc inc corp co ltd jr sr u.s u.k e.g i.e approx".split()
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One article to compare, as plain data.
+
+    Attributes:
+        id: the article's id.
+        outlet: its outlet (site or publication name); "" if unknown.
+        published: its publication date, or None.
+        text: its stored text.
+        dates: DATE mentions (start, end, surface, iso) from the entity layer;
+            None finds date expressions in the text itself.
+    """
+
+    id: int
+    outlet: str
+    published: date | None
+    text: str
+    dates: Sequence[DateMention] | None = None
+
+
+def as_article(item: Article | Mapping[str, Any]) -> Article:
+    """Accept an :class:`Article` or a dict with the same keys (``published`` may be ISO)."""
+    if isinstance(item, Article):
+        return item
+    published = item.get("published")
+    if isinstance(published, str):
+        published = date.fromisoformat(published[:10]) if published else None
+    dates = item.get("dates")
+    return Article(
+        id=item["id"],
+        outlet=item.get("outlet") or "",
+        published=published,
+        text=item.get("text") or "",
+        dates=None if dates is None else [tuple(d) for d in dates],  # type: ignore[misc]
+    )
+
+
+def as_articles(items: Iterable[Article | Mapping[str, Any]]) -> list[Article]:
+    """Every item as an :class:`Article`."""
+    return [as_article(item) for item in items]
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans of ``text``, one paragraph per line, not split after "Dec." or "Mr."."""
+    spans = []
+    for start, end in paragraph_spans(text):
+        cursor = start
+        for match in _SENTENCE_END.finditer(text, start, end):
+            before = re.search(r"([\w.]+)[.]$", text[cursor : match.start()])
+            if before and (before.group(1).lower() in _ABBREV or len(before.group(1)) == 1):
+                continue
+            spans.append((cursor, match.start()))
+            cursor = match.end()
+        spans.append((cursor, end))
+    return [(s, e) for s, e in spans if text[s:e].strip()]
+
+
+def sentence_at(spans: Sequence[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """The span in ``spans`` that holds ``offset`` (the nearest one before it otherwise)."""
+    best = spans[0] if spans else (offset, offset)
+    for span in spans:
+        if span[0] <= offset:
+            best = span
+        if span[0] <= offset < span[1]:
+            return span
+    return best
+
+
+def content_stems(text: str) -> set[str]:
+    """Stemmed content words of ``text``: what two sentences about the same thing share."""
+    lowered = anyascii(text).lower()
+    words = (w.strip("'-") for w in _WORD.findall(lowered))
+    return {stem(re.sub(r"'s$", "", w)) for w in words if len(w) > 1 and w not in STOP}
+
+
+def overlap(a: set[str], b: set[str]) -> float:
+    """Dice overlap of two word sets, 0 when either is empty."""
+    if not a or not b:
+        return 0.0
+    return 2 * len(a & b) / (len(a) + len(b))
+
+
+def coverage(articles: Iterable[Article | Mapping[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Timeline, figures and claims of the articles, in the ``compare --json`` shape."""
+    # Imported here: those modules import their shared helpers from this one.
+    from reader.compare.claims import claims
+    from reader.compare.figures import figures
+    from reader.compare.timeline import timeline
+
+    items = as_articles(articles)
+    return {
+        "timeline": [event.to_json() for event in timeline(items)],
+        "figures": [group.to_json() for group in figures(items)],
+        "claims": [group.to_json() for group in claims(items)],
+    }

@@ -1,0 +1,260 @@
+"""Dated events of several articles on one timeline, with conflicting dates for one happening."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from reader.compare.coverage import (
+    Article,
+    DateMention,
+    as_articles,
+    content_stems,
+    overlap,
+    sentence_at,
+    sentences,
+)
+from reader.entities.dates import normalise_date
+
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[89]|20)\d\d"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_NUM = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|a few|several)"
+# Longest forms first, so "Dec. 1, 2025" is one mention and not "Dec. 1" plus "2025".
+_DATE_RE = re.compile(
+    "|".join(
+        [
+            rf"\b{_YEAR}-\d\d-\d\d\b",
+            rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
+            rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w])",
+            rf"\b{_MONTH}\s+{_DAY}\b",
+            rf"\b{_MONTH},?\s+{_YEAR}\b",
+            rf"\b(?:(?:last|next|this|on)\s+)?{_WEEKDAY}\b",
+            r"\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast night)\b",
+            r"\b(?:[Ll]ast|[Pp]ast|[Pp]revious|[Tt]his)\s+(?:week|month|year)\b",
+            rf"\b{_NUM}\s+(?:days?|weeks?|months?|years?)\s+ago\b",
+            rf"\b(?:in|since|by|until|from|during|of|early|late)\s+{_MONTH}(?![\s.]*\d)\b",
+            rf"\b(?:in|since|by|until|from|during|early|late)\s+{_YEAR}\b",
+        ]
+    )
+)
+_LEAD = re.compile(r"(?:in|since|by|until|from|during|of|on)\s+")
+# Words that name the date, not the happening: they must not make two events look alike.
+_DATE_WORDS = content_stems(
+    "january february march april may june july august september october november "
+    "december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday "
+    "thursday friday saturday sunday yesterday today tonight tomorrow last night week "
+    "month year ago early late earlier later day days"
+)
+_WINDOW = 6  # words either side of a date that describe what happened then
+
+
+@dataclass
+class TimelineEvent:
+    """One dated mention in one article.
+
+    Attributes:
+        date: ISO date at the precision written ("2025-12-01", "2025-12", "2025-W48", "2025").
+        article: the article's id.
+        outlet: its outlet.
+        start: start of the sentence holding the date.
+        end: end of that sentence.
+        sentence: the sentence text.
+        surface: the date as written.
+        mention: (start, end) of the date itself.
+        group: events sharing a group tell the same happening (in different articles);
+            None when no other article tells it.
+        conflicts: (article, date) of events in the group that give an incompatible date.
+    """
+
+    date: str
+    article: int
+    outlet: str
+    start: int
+    end: int
+    sentence: str
+    surface: str
+    mention: tuple[int, int]
+    group: int | None = None
+    conflicts: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def conflict(self) -> bool:
+        """Whether another article dates this happening differently."""
+        return bool(self.conflicts)
+
+    def to_json(self) -> dict[str, Any]:
+        """A JSON-able dict."""
+        return {
+            "date": self.date,
+            "article": self.article,
+            "outlet": self.outlet,
+            "start": self.start,
+            "end": self.end,
+            "sentence": self.sentence,
+            "surface": self.surface,
+            "mention": list(self.mention),
+            "group": self.group,
+            "conflict": self.conflict,
+            "conflicts": [list(c) for c in self.conflicts],
+        }
+
+
+def find_dates(text: str, published: date | None) -> list[DateMention]:
+    """Date expressions in ``text`` with their ISO values (None when unresolvable)."""
+    found: list[DateMention] = []
+    for match in _DATE_RE.finditer(text):
+        start, surface = match.start(), match.group()
+        # The preposition only told a month or year from a verb or a number.
+        lead = _LEAD.match(surface)
+        if lead:
+            start, surface = start + lead.end(), surface[lead.end() :]
+        lookup = re.sub(r"(?i)^last night$", "yesterday", surface)
+        # "early October" is still October, at month precision.
+        lookup = re.sub(r"(?i)^(?:early|late|mid)[-\s]+(?=[a-z])", "", lookup)
+        found.append((start, match.end(), surface, normalise_date(lookup, published)))
+    return found
+
+
+def timeline(
+    articles: Iterable[Article | Mapping[str, Any]], threshold: float = 0.3
+) -> list[TimelineEvent]:
+    """Every resolvable dated mention of the articles, oldest first, grouped by happening.
+
+    Two events of different articles are one happening when their sentences, and
+    above all the words right around the dates, share enough content words
+    (the date words themselves excluded). Each event is linked to its best match
+    in every other article; linked events form a group, and a linked pair whose
+    dates cannot overlap ("Monday" = Dec. 1 against "Nov. 30") is a conflict.
+
+    Args:
+        articles: :class:`Article` objects or dicts with the same keys.
+        threshold: the lowest similarity in [0, 1] for two events to be one happening.
+    """
+    items = as_articles(articles)
+    events: list[TimelineEvent] = []
+    features: list[tuple[set[str], set[str]]] = []
+    for article in items:
+        spans = sentences(article.text)
+        mentions = article.dates
+        if mentions is None:
+            mentions = find_dates(article.text, article.published)
+        seen: set[tuple[int, str]] = set()
+        for start, end, surface, iso in mentions:
+            if iso is None:
+                iso = normalise_date(surface, article.published)
+            if iso is None or _interval(iso) is None:
+                continue
+            s, e = sentence_at(spans, start)
+            if (start, iso) in seen:
+                continue
+            seen.add((start, iso))
+            sentence = article.text[s:e]
+            event = TimelineEvent(
+                iso, article.id, article.outlet, s, e, sentence, surface, (start, end)
+            )
+            events.append(event)
+            features.append(
+                (
+                    content_stems(sentence) - _DATE_WORDS,
+                    _window(article.text, s, e, start, end) - _DATE_WORDS,
+                )
+            )
+    _group(events, features, threshold)
+    order = sorted(range(len(events)), key=lambda i: (_interval(events[i].date), events[i].article))
+    return [events[i] for i in order]
+
+
+def _window(text: str, s: int, e: int, start: int, end: int) -> set[str]:
+    before = re.findall(r"[\w'-]+", text[s:start])[-_WINDOW:]
+    after = re.findall(r"[\w'-]+", text[end:e])[:_WINDOW]
+    return content_stems(" ".join(before + after))
+
+
+def _group(
+    events: list[TimelineEvent], features: list[tuple[set[str], set[str]]], threshold: float
+) -> None:
+    parent = list(range(len(events)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    links: list[tuple[int, int]] = []
+    articles = sorted({e.article for e in events})
+    for i, event in enumerate(events):
+        for other in articles:
+            if other == event.article:
+                continue
+            best, best_score = -1, threshold
+            for j, candidate in enumerate(events):
+                if candidate.article != other:
+                    continue
+                score = 0.4 * overlap(features[i][0], features[j][0]) + 0.6 * overlap(
+                    features[i][1], features[j][1]
+                )
+                if score >= best_score:
+                    best, best_score = j, score
+            if best >= 0:
+                links.append((i, best))
+                parent[find(i)] = find(best)
+    roots: dict[int, int] = {}
+    members: dict[int, set[int]] = {}
+    for i in range(len(events)):
+        members.setdefault(find(i), set()).add(events[i].article)
+    for i, event in enumerate(events):
+        root = find(i)
+        if len(members[root]) > 1:
+            event.group = roots.setdefault(root, len(roots))
+    for i, j in links:
+        a, b = events[i], events[j]
+        if not _compatible(a.date, b.date):
+            if (b.article, b.date) not in a.conflicts:
+                a.conflicts.append((b.article, b.date))
+            if (a.article, a.date) not in b.conflicts:
+                b.conflicts.append((a.article, a.date))
+
+
+def _interval(iso: str) -> tuple[date, date] | None:
+    """The first and last day an ISO value at any precision can mean."""
+    try:
+        if re.fullmatch(r"\d{4}-\d\d-\d\d", iso):
+            day = date.fromisoformat(iso)
+            return day, day
+        if re.fullmatch(r"\d{4}-W\d\d", iso):
+            monday = date.fromisocalendar(int(iso[:4]), int(iso[6:]), 1)
+            return monday, monday + timedelta(days=6)
+        if re.fullmatch(r"\d{4}-\d\d", iso):
+            first = date(int(iso[:4]), int(iso[5:]), 1)
+            following = (first + timedelta(days=32)).replace(day=1)
+            return first, following - timedelta(days=1)
+        if re.fullmatch(r"\d{4}", iso):
+            return date(int(iso), 1, 1), date(int(iso), 12, 31)
+    except ValueError:
+        return None
+    return None
+
+
+def _compatible(a: str, b: str) -> bool:
+    first, second = _interval(a), _interval(b)
+    if first is None or second is None:
+        return True
+    return first[0] <= second[1] and second[0] <= first[1]
+
+
+def conflicting_groups(events: Sequence[TimelineEvent]) -> dict[int, list[TimelineEvent]]:
+    """The groups with a conflict, each with all its events."""
+    groups: dict[int, list[TimelineEvent]] = {}
+    for event in events:
+        if event.group is not None:
+            groups.setdefault(event.group, []).append(event)
+    return {g: evs for g, evs in groups.items() if any(e.conflict for e in evs)}
