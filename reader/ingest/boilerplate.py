@@ -136,7 +136,14 @@ def is_call_to_action(line: str) -> bool:
     ):
         return True  # "Follow us on Instagram, Facebook and X"
     if words <= 15:
-        if strong or (_IMPERATIVE.match(line) and _SECOND_PERSON.search(line)):
+        second = bool(_SECOND_PERSON.search(line))
+        if _IMPERATIVE.match(line) and second:
+            return True
+        # A sentence that merely mentions subscribers is news; a prompt is a fragment,
+        # talks to the reader or is a label of a few words.
+        if strong and (
+            second or words <= 4 or not _TERMINAL.search(line) or _IMPERATIVE.match(line)
+        ):
             return True
         if words <= 12 and _CLICK.match(line) and _WEAK_CTA.search(line):
             return True

@@ -78,3 +78,8 @@ def test_headlines_strung_with_pipes_are_a_teaser_strip() -> None:
         "Bridge repairs to start in May"
     )
     assert _classify([line])[0].cls == "bad"
+
+
+def test_news_about_subscribers_is_not_a_sign_up_prompt() -> None:
+    assert not is_call_to_action("Streaming subscribers will pay two euros more a month.")
+    assert is_call_to_action("Subscribe to the Harbour Post channel for the latest videos!")
