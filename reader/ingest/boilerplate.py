@@ -95,6 +95,7 @@ _NAV_SEPARATORS = re.compile(r"\s[|•·»›>/]\s|\s[|•·»›]|[|•·»›]
 
 # jusText-like thresholds: words and stop-word density of prose lines.
 _GOOD_WORDS = 8
+_MIN_SENTENCE_WORDS = 4
 _LONG_WORDS = 30
 _NEAR_WORDS = 5
 _GOOD_DENSITY = 0.2
@@ -149,7 +150,10 @@ def is_call_to_action(line: str) -> bool:
             return True
         weak = _WEAK_CTA.findall(line)
         # A short line made mostly of widget words: "Share Print Comments".
-        return bool(weak) and (len(weak) >= max(1, words // 3) or not _TERMINAL.search(line))
+        if not _TERMINAL.search(line) or words < _MIN_SENTENCE_WORDS:
+            return bool(weak)
+        # A short sentence ("Police released the video.") may use one such word.
+        return len(weak) >= max(2, words // 3)
     # Longer text needs the outlet talking to the reader about its offer; a quote
     # or reported speech is the article's, not the outlet's.
     if _REPORTED.search(line) and strong < 2:
@@ -168,6 +172,8 @@ def is_teasers_start(line: str) -> bool:
 
 
 def _is_chrome(line: str) -> bool:
+    if is_comments_start(line) or is_teasers_start(line):
+        return True
     if _COPYRIGHT.search(line) or _URL_ONLY.match(line) or _COUNT_LINE.match(line):
         return True
     words = len(line.split())

@@ -83,3 +83,9 @@ def test_headlines_strung_with_pipes_are_a_teaser_strip() -> None:
 def test_news_about_subscribers_is_not_a_sign_up_prompt() -> None:
     assert not is_call_to_action("Streaming subscribers will pay two euros more a month.")
     assert is_call_to_action("Subscribe to the Harbour Post channel for the latest videos!")
+
+
+def test_short_sentence_with_one_widget_word_is_prose() -> None:
+    assert not is_call_to_action("Police released the video.")
+    assert is_call_to_action("Share this video")
+    assert _classify(["You may also like..."])[0].cls == "bad"
