@@ -147,19 +147,29 @@ class SearchIndex:
         return fields
 
     def add(self, docs: Iterable[DocLike]) -> int:
-        """Add or replace documents (by kind and id) in one commit; returns how many."""
+        """Add or replace documents (by kind and id) in one commit; returns how many.
+
+        Every indexed copy of a document is replaced (Whoosh's `update_document`
+        removes only one, and none added earlier in the same writer); within one
+        call the last version of a document wins.
+        """
         with self._write_lock:
             writer = self._writer()
-            count = 0
             try:
+                batch = {}
                 for doc in docs:
-                    writer.update_document(**self._fields(_as_doc(doc)))
-                    count += 1
+                    fields = self._fields(_as_doc(doc))
+                    batch[fields["key"]] = fields
+                with writer.searcher() as searcher:
+                    for key in batch:
+                        writer.delete_by_term("key", key, searcher=searcher)
+                for fields in batch.values():
+                    writer.add_document(**fields)
             except BaseException:
                 writer.cancel()
                 raise
             writer.commit(mergetype=merge_when_many)
-            return count
+            return len(batch)
 
     def delete(self, ids: Iterable[int], kind: str = "article") -> int:
         """Remove documents of one kind by id in one commit; returns how many were found."""
@@ -293,6 +303,19 @@ class SearchIndex:
             for name, code in (("article", 0), ("annotation", 1)):
                 sel = view.live & (view.kinds == code)
                 out[name] = {int(i) for i in view.ids[sel]}
+            return out
+
+    def duplicate_ids(self) -> dict[str, set[int]]:
+        """Ids indexed more than once (for `check`; `add` never creates them, a
+        `rebuild` fed the same id twice does)."""
+        with self._read_lock:
+            view = self._fresh()._view()
+            out: dict[str, set[int]] = {}
+            for name, code in _KIND_CODES.items():
+                ids, counts = np.unique(
+                    view.ids[view.live & (view.kinds == code)], return_counts=True
+                )
+                out[name] = {int(i) for i in ids[counts > 1]}
             return out
 
     def doc_count(self) -> int:

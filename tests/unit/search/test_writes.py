@@ -139,3 +139,20 @@ def test_rebuild_reports_progress_up_to_the_total(tmp_path, articles):
     ix.rebuild(many, chunk=700, progress=seen.append)
     assert seen == sorted(seen) and seen[-1] == 1200
     assert len(seen) >= 3
+
+
+def test_duplicate_ids_are_reported_for_check(tmp_path, articles):
+    ix = SearchIndex(tmp_path / "dups")
+    ix.rebuild([articles[0], articles[1], articles[0]])
+    assert ix.duplicate_ids() == {"article": {1}, "annotation": set()}
+    ix.add([articles[0]])  # re-adding replaces every copy
+    assert ix.duplicate_ids() == {"article": set(), "annotation": set()}
+
+
+def test_adding_the_same_document_twice_in_one_batch_keeps_the_last(tmp_path, articles):
+    ix = SearchIndex(tmp_path / "twice")
+    newer = dataclasses.replace(articles[0], text="Rewritten after the editor's note.")
+    assert ix.add([articles[0], newer]) == 1
+    assert ix.doc_count() == 1
+    assert found(ix, "editor") == {1}
+    assert found(ix, "sweep") == set()
