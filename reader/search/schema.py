@@ -29,8 +29,10 @@ QUERY_FIELDS = {
     "note": "note",
     "text": "text",
 }
-#: Where plain words are looked for, with their weight in the score.
-DEFAULT_FIELDS = {"title": 2.0, "text": 1.0, "note": 1.0, "tag": 1.0, "entity": 0.5}
+#: Where plain words are looked for, with their weight in the score. Not the entity
+#: field: its spellings reach plain queries only through variant expansion, so that
+#: turning variants off really matches only what was typed (`entity:` still works).
+DEFAULT_FIELDS = {"title": 2.0, "text": 1.0, "note": 1.0, "tag": 1.0}
 #: An annotation shows its article's title and outlet but is not found by them: a
 #: search for words of a title should list the article, not each of its notes.
 _ARTICLE_ONLY = ("title", "outlet", "author")

@@ -115,3 +115,11 @@ def test_reextraction_keeps_annotations_and_user_decisions(
     assert moved.start != note.start or text.startswith("A Russian")
     assert _entity_named(lib, a, "Kharkiv")["entity"] == "Kharkiv (city)"
     assert lib.get_article(a).pipeline_version != "0"
+
+
+def test_variants_can_be_switched_off(story: tuple[Library, int, int]) -> None:
+    lib, a, b = story
+    assert {h.article_id for h in lib.search("Kharkov", variants=True).hits} == {a, b}
+    # Off: only the article that spells it that way.
+    assert {h.article_id for h in lib.search("Kharkov", variants=False).hits} == {b}
+    assert {h.article_id for h in lib.search("Kharkiv", variants=False).hits} == {a}
