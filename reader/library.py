@@ -254,18 +254,21 @@ class Library:
                 self._index_annotation(record.id)
         return report
 
-    @staticmethod
-    def warm_up() -> None:
-        """Load the NER model and the place gazetteer now (seconds of work).
+    def warm_up(self) -> None:
+        """Load the NER model, the place gazetteer and the search caches now.
 
-        The GUI calls this on a worker thread at start so that the first import
-        does not wait; the CLI simply pays it on first use.
+        Seconds of work: the GUI calls this on a worker thread at start so that
+        the first import or search does not wait; the CLI pays it on first use.
         """
         from reader.entities import gazetteer
         from reader.entities.ner import load_nlp
 
         load_nlp()
         gazetteer.place_id("London")
+        try:
+            self.search_index.warm()
+        except SearchError as exc:
+            log.warning("search index not ready: %s", exc)
 
     def extract_file(self, path: Path) -> dict[str, Any]:
         """Extraction only, nothing written: the `extract --json` document."""

@@ -36,7 +36,9 @@ def main() -> None:
     words = sum(len(t.split()) for t in texts)
     print(f"corpus: {args.n} articles, {words} words")
     nlp = load_nlp()
-    Library.warm_up()  # model and gazetteer load once per process: not throughput
+    with tempfile.TemporaryDirectory() as warm:
+        with Library(Path(warm)) as lib:
+            lib.warm_up()  # model and gazetteer load once per process: not throughput
     results: dict[str, list[float]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "in"
