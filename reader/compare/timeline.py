@@ -124,15 +124,15 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
 
 
 def timeline(
-    articles: Iterable[Article | Mapping[str, Any]], threshold: float = 0.3
+    articles: Iterable[Article | Mapping[str, Any]], threshold: float = 0.2
 ) -> list[TimelineEvent]:
     """Every resolvable dated mention of the articles, oldest first, grouped by happening.
 
     Two events of different articles are one happening when their sentences, and
     above all the words right around the dates, share enough content words
-    (the date words themselves excluded). Each event is linked to its best match
-    in every other article; linked events form a group, and a linked pair whose
-    dates cannot overlap ("Monday" = Dec. 1 against "Nov. 30") is a conflict.
+    (the date words themselves excluded). Two events that are each other's best
+    match are linked; linked events form a group, and a linked pair whose dates
+    cannot overlap ("Monday" = Dec. 1 against "Nov. 30") is a conflict.
 
     Args:
         articles: :class:`Article` objects or dicts with the same keys.
@@ -173,9 +173,9 @@ def timeline(
 
 
 def _window(text: str, s: int, e: int, start: int, end: int) -> set[str]:
-    before = re.findall(r"[\w'-]+", text[s:start])[-_WINDOW:]
-    after = re.findall(r"[\w'-]+", text[end:e])[:_WINDOW]
-    return content_stems(" ".join(before + after))
+    before = [w for w in re.findall(r"[\w'-]+", text[s:start]) if content_stems(w)]
+    after = [w for w in re.findall(r"[\w'-]+", text[end:e]) if content_stems(w)]
+    return content_stems(" ".join(before[-_WINDOW:] + after[:_WINDOW]))
 
 
 def _group(
@@ -189,24 +189,27 @@ def _group(
             i = parent[i]
         return i
 
-    links: list[tuple[int, int]] = []
-    articles = sorted({e.article for e in events})
+    def score(i: int, j: int) -> float:
+        sentence = overlap(features[i][0], features[j][0])
+        return 0.4 * sentence + 0.6 * overlap(features[i][1], features[j][1])
+
+    # Each event's best match in every other article, if good enough.
+    best: dict[tuple[int, int], int] = {}
     for i, event in enumerate(events):
-        for other in articles:
-            if other == event.article:
+        for j, candidate in enumerate(events):
+            if candidate.article == event.article:
                 continue
-            best, best_score = -1, threshold
-            for j, candidate in enumerate(events):
-                if candidate.article != other:
-                    continue
-                score = 0.4 * overlap(features[i][0], features[j][0]) + 0.6 * overlap(
-                    features[i][1], features[j][1]
-                )
-                if score >= best_score:
-                    best, best_score = j, score
-            if best >= 0:
-                links.append((i, best))
-                parent[find(i)] = find(best)
+            value = score(i, j)
+            current = best.get((i, candidate.article))
+            if value >= threshold and (current is None or value > score(i, current)):
+                best[(i, candidate.article)] = j
+    # Only mutual best matches are linked: a sentence that merely shares the story's
+    # vocabulary ("flooding") is never the best match of the one it would join.
+    links = [
+        (i, j) for (i, _), j in best.items() if i < j and best.get((j, events[i].article)) == i
+    ]
+    for i, j in links:
+        parent[find(i)] = find(j)
     roots: dict[int, int] = {}
     members: dict[int, set[int]] = {}
     for i in range(len(events)):
