@@ -159,7 +159,11 @@ def _reported(sentence: str) -> tuple[str, str, str] | None:
         clause_start = boundaries[-1].end() if boundaries else 0
         speaker = _TRAILER.sub("", left[clause_start:].strip()).strip()
         after = sentence[match.end() :]
-        if not speaker:
+        if not speaker and _appositive(left, boundaries):
+            # "The party's leader, Mira Tansen, claimed ...": title and name.
+            speaker = left.strip().rstrip(",").strip()
+            claim = re.sub(r"^\s*that\s+", "", after)
+        elif not speaker:
             # Inverted after a quote: '..., said the ministry's spokesman.'
             inverted = re.match(r"\s*([^,.;:!?\"“”]+)", after)
             if inverted is None or not boundaries:
@@ -183,6 +187,15 @@ def _reported(sentence: str) -> tuple[str, str, str] | None:
     return None
 
 
+def _appositive(left: str, boundaries: list[re.Match[str]]) -> bool:
+    if len(boundaries) != 2 or any(b.group() != "," for b in boundaries):
+        return False
+    if left[boundaries[-1].end() :].strip():
+        return False
+    parts = [left[: boundaries[0].start()], left[boundaries[0].end() : boundaries[1].start()]]
+    return all(_speaker_like(part.strip()) for part in parts)
+
+
 def _speaker_like(speaker: str) -> bool:
     words = speaker.split()
     if not words or len(words) > 8:
@@ -192,7 +205,8 @@ def _speaker_like(speaker: str) -> bool:
     if words[0].lower() in _PRONOUNS:
         return len(words) == 1
     core = _DETERMINERS.sub("", speaker)
-    return bool(core) and (core[0].isupper() or len(words) <= 4)
+    # A name anywhere ("the ministry in Ostra") or a short common noun phrase.
+    return bool(core) and (any(w[0].isupper() for w in core.split()) or len(words) <= 4)
 
 
 def claims(articles: Iterable[Article | Mapping[str, Any]]) -> list[ClaimGroup]:

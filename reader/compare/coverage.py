@@ -106,6 +106,41 @@ def content_stems(text: str) -> set[str]:
     return {stem(re.sub(r"'s$", "", w)) for w in words if len(w) > 1 and w not in STOP}
 
 
+# News reports say the same happening with different verbs; these classes let
+# "killed" meet "died" and "seized" meet "captured". General newswire vocabulary.
+_SENSES = {
+    word: name
+    for name, words in {
+        "=death": "kill di die dead death drown fatal perish lost live bodi",
+        "=injury": "injur wound hurt casualti hospit",
+        "=flight": "evacu flee fled displac left home forc rescu",
+        "=capture": "captur seiz took taken fell fallen enter overran control",
+        "=attack": "attack strike struck shell bomb hit",
+        "=arrest": "arrest detain held custodi",
+        "=cost": "cost damag loss spent price worth",
+    }.items()
+    for word in words.split()
+}
+
+
+def senses(stems: set[str]) -> set[str]:
+    """``stems`` plus the sense classes they belong to (see ``_SENSES``).
+
+    Stems of four letters or more also match longer stems they begin
+    ("evacu" takes "evacuat"), since the stemmer treats inflections unevenly.
+    """
+    found = set()
+    for word in stems:
+        if word in _SENSES:
+            found.add(_SENSES[word])
+            continue
+        for prefix in (word[:n] for n in range(len(word) - 1, 3, -1)):
+            if prefix in _SENSES:
+                found.add(_SENSES[prefix])
+                break
+    return stems | found
+
+
 def overlap(a: set[str], b: set[str]) -> float:
     """Dice overlap of two word sets, 0 when either is empty."""
     if not a or not b:

@@ -16,6 +16,7 @@ from reader.compare.coverage import (
     as_articles,
     content_stems,
     overlap,
+    senses,
     sentence_at,
     sentences,
 )
@@ -67,6 +68,7 @@ _UNITS = {
 _CURRENCIES = {"$": "$", "us$": "$", "usd": "$", "€": "€", "eur": "€", "£": "£", "gbp": "£"}
 _ROUGH = {"about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
           "close to"}  # fmt: skip
+_CLAUSE = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|but|while|whereas)\b")
 _IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child"}
 _HEAD_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
@@ -214,6 +216,9 @@ def _figure(
             unit, factor = _CURRENCIES[match.group("cur").lower()], 1e6
     if match.group("cur"):
         unit = _CURRENCIES[match.group("cur").lower()]
+    if unit == "percent" and "." not in match.group(0):
+        # "41%" is a rounded "41.3 percent".
+        low, high = low - 0.5, high + 0.5
     low, high = low * factor, high * factor
     qualifier = (match.group("qual") or "").lower()
     if qualifier in _ROUGH:
@@ -364,10 +369,12 @@ def _alone(i: int, members: list[int], all_figures: list[Figure]) -> bool:
 
 
 def _context(fig: Figure) -> set[str]:
+    """Content words of the figure's own clause: "3 killed, 40 hurt" gives each its verb."""
     start, end = fig.span[0] - fig.sentence[0], fig.span[1] - fig.sentence[0]
-    before = re.findall(r"[\w'-]+", fig.text[:start])[-6:]
-    after = re.findall(r"[\w'-]+", fig.text[end:])[:6]
-    return content_stems(" ".join(before + after)) - {fig.key}
+    before = _CLAUSE.split(fig.text[:start])[-1]
+    after = _CLAUSE.split(fig.text[end:])[0]
+    words = re.findall(r"[\w'-]+", before)[-6:] + re.findall(r"[\w'-]+", after)[:6]
+    return senses(content_stems(" ".join(words))) - {fig.key} - content_stems(fig.counts)
 
 
 def _overlaps(a: Figure, b: Figure) -> bool:
