@@ -16,6 +16,7 @@ from reader import PIPELINE_VERSION, entity_store
 from reader.archive import repo
 from reader.archive.db import session_scope
 from reader.archive.models import Article
+from reader.entities import gazetteer
 from reader.entities.linking import Linker
 from reader.entities.mentions import Mention as FoundMention
 from reader.entities.ner import extract_mentions
@@ -141,6 +142,12 @@ class Importer:
     ) -> None:
         if not ready:
             return
+        if self._with_entities and self._linker is None:
+            # Built outside any write transaction: loading every entity and the
+            # place gazetteer takes seconds, during which other writers must not wait.
+            with self._sessions() as session:
+                self._linker = entity_store.load_linker(session)
+            gazetteer.place_id("London")
         stored: list[int] = []
         mentions: list[list[FoundMention] | None]
         try:
