@@ -317,3 +317,175 @@ DEV = [
         ],
     },
 ]
+
+# Written after the method was fixed; only scored, never tuned on.
+HELDOUT = [
+    {
+        "name": "border crossing",
+        "articles": [
+            {
+                "id": 51,
+                "outlet": "Merin Gazette",
+                "published": "2025-08-14",
+                "text": "\n".join(
+                    [
+                        "Stranded at the Merin crossing",
+                        "Border guards closed the Merin crossing on Tuesday, leaving up to "
+                        "3,000 migrants stranded in the heat.",
+                        "A protest in the capital drew tens of thousands of people on Sunday.",
+                        "Talks between the two governments collapsed last week.",
+                        "The queue of lorries waiting to cross stretched 12 km.",
+                        "Dozens of people were arrested near the fence.",
+                        "Interior minister Pavel Ronn said the closure was temporary.",
+                        "\"This is a humanitarian emergency,\" said Lena Ostrova of the Relief "
+                        "Alliance.",
+                    ]
+                ),
+            },
+            {
+                "id": 52,
+                "outlet": "Southern Courier",
+                "published": "2025-08-15",
+                "text": "\n".join(
+                    [
+                        "The Merin crossing was shut on Aug. 11 and some 5,000 migrants are "
+                        "stranded on the other side.",
+                        "Sunday's rally in the capital attracted about 8,000 people, police "
+                        "said.",
+                        "Talks between the governments broke down on Aug. 6.",
+                        "The ministry told reporters the crossing would reopen within days.",
+                        "Aid groups warned that food supplies were running low.",
+                    ]
+                ),
+            },
+            {
+                "id": 53,
+                "outlet": "Frontier Voice",
+                "published": "2025-08-15",
+                "text": "\n".join(
+                    [
+                        "The crossing has been closed since Tuesday, and more than 4,000 "
+                        "migrants have waited there for days.",
+                        "According to the border police, 40 people were detained.",
+                        "Trucks queued for about 7 miles on the approach road.",
+                        "Ronn denied that migrants had been turned back.",
+                    ]
+                ),
+            },
+        ],
+        "dates": [
+            {
+                "conflict": True,
+                "members": [
+                    [51, "crossing on Tuesday"],
+                    [52, "shut on Aug. 11"],
+                    [53, "closed since Tuesday"],
+                ],
+            },
+            {
+                "conflict": False,
+                "members": [[51, "people on Sunday"], [52, "Sunday's rally"]],
+            },
+            {
+                "conflict": False,
+                "members": [[51, "collapsed last week"], [52, "down on Aug. 6"]],
+            },
+        ],
+        "figures": [
+            {
+                "disagree": True,
+                "members": [
+                    [51, "up to 3,000 migrants"],
+                    [52, "some 5,000 migrants"],
+                    [53, "more than 4,000"],
+                ],
+            },
+            {
+                "disagree": True,
+                "members": [[51, "tens of thousands"], [52, "about 8,000 people"]],
+            },
+            {"disagree": False, "members": [[51, "12 km"], [53, "about 7 miles"]]},
+            {"disagree": False, "members": [[51, "Dozens of people"], [53, "40 people"]]},
+        ],
+        "claims": [
+            [51, "closure was temporary", "Interior minister Pavel Ronn"],
+            [51, "humanitarian emergency", "Lena Ostrova of the Relief Alliance"],
+            [52, "attracted about 8,000", "police"],
+            [52, "reopen within days", "The ministry"],
+            [52, "food supplies", "Aid groups"],
+            [53, "40 people were detained", "the border police"],
+            [53, "turned back", "Ronn"],
+        ],
+    },
+    {
+        "name": "dock strike",
+        "articles": [
+            {
+                "id": 61,
+                "outlet": "Harbour Ledger",
+                "published": "2025-02-05",
+                "text": "\n".join(
+                    [
+                        "Dock workers at Port Halden walked out on Monday over planned pay "
+                        "cuts.",
+                        "Halden Shipping announced 600 job cuts last month.",
+                        "Talks are due to resume on Feb. 10.",
+                        "The port handles 2.4 million containers a year.",
+                        "Wages would fall by 15% under the plan.",
+                        "About 1,800 dock workers are on strike.",
+                        "Union spokesman Erik Vahl said members would not accept the cuts.",
+                        "According to the harbour authority, 14 ships are waiting to unload.",
+                    ]
+                ),
+            },
+            {
+                "id": 62,
+                "outlet": "Freight Weekly",
+                "published": "2025-02-06",
+                "text": "\n".join(
+                    [
+                        "The strike at Port Halden began three days ago.",
+                        "On Jan. 28 the company said it would cut 450 jobs.",
+                        "Talks between the union and Halden Shipping resume on February 12.",
+                        "The port moves 2.4m containers annually, and all 2,000 dockers have "
+                        "joined the strike.",
+                        "The plan means a pay cut of 10-15 percent.",
+                        "Some 20 vessels are anchored offshore, the harbour authority said.",
+                        "Halden Shipping insisted the cuts were unavoidable.",
+                        "\"We are losing money on every ship,\" chief executive Mara Lind told "
+                        "reporters.",
+                    ]
+                ),
+            },
+        ],
+        "dates": [
+            {
+                "conflict": False,
+                "members": [[61, "walked out on Monday"], [62, "began three days ago"]],
+            },
+            {
+                "conflict": False,
+                "members": [[61, "cuts last month"], [62, "On Jan. 28"]],
+            },
+            {
+                "conflict": True,
+                "members": [[61, "resume on Feb. 10"], [62, "resume on February 12"]],
+            },
+        ],
+        "figures": [
+            {"disagree": True, "members": [[61, "600 job cuts"], [62, "cut 450 jobs"]]},
+            {"disagree": False, "members": [[61, "2.4 million"], [62, "2.4m"]]},
+            {"disagree": False, "members": [[61, "15% under"], [62, "10-15 percent"]]},
+            {"disagree": True, "members": [[61, "About 1,800"], [62, "all 2,000 dockers"]]},
+            {"disagree": True, "members": [[61, "14 ships"], [62, "Some 20 vessels"]]},
+        ],
+        "claims": [
+            [61, "would not accept", "Union spokesman Erik Vahl"],
+            [61, "14 ships are waiting", "the harbour authority"],
+            [62, "it would cut 450 jobs", "the company"],
+            [62, "anchored offshore", "the harbour authority"],
+            [62, "cuts were unavoidable", "Halden Shipping"],
+            [62, "losing money", "chief executive Mara Lind"],
+        ],
+    },
+]
