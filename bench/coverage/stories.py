@@ -337,7 +337,7 @@ HELDOUT = [
                         "The queue of lorries waiting to cross stretched 12 km.",
                         "Dozens of people were arrested near the fence.",
                         "Interior minister Pavel Ronn said the closure was temporary.",
-                        "\"This is a humanitarian emergency,\" said Lena Ostrova of the Relief "
+                        '"This is a humanitarian emergency," said Lena Ostrova of the Relief '
                         "Alliance.",
                     ]
                 ),
@@ -350,8 +350,7 @@ HELDOUT = [
                     [
                         "The Merin crossing was shut on Aug. 11 and some 5,000 migrants are "
                         "stranded on the other side.",
-                        "Sunday's rally in the capital attracted about 8,000 people, police "
-                        "said.",
+                        "Sunday's rally in the capital attracted about 8,000 people, police said.",
                         "Talks between the governments broke down on Aug. 6.",
                         "The ministry told reporters the crossing would reopen within days.",
                         "Aid groups warned that food supplies were running low.",
@@ -426,8 +425,7 @@ HELDOUT = [
                 "published": "2025-02-05",
                 "text": "\n".join(
                     [
-                        "Dock workers at Port Halden walked out on Monday over planned pay "
-                        "cuts.",
+                        "Dock workers at Port Halden walked out on Monday over planned pay cuts.",
                         "Halden Shipping announced 600 job cuts last month.",
                         "Talks are due to resume on Feb. 10.",
                         "The port handles 2.4 million containers a year.",
@@ -452,7 +450,7 @@ HELDOUT = [
                         "The plan means a pay cut of 10-15 percent.",
                         "Some 20 vessels are anchored offshore, the harbour authority said.",
                         "Halden Shipping insisted the cuts were unavoidable.",
-                        "\"We are losing money on every ship,\" chief executive Mara Lind told "
+                        '"We are losing money on every ship," chief executive Mara Lind told '
                         "reporters.",
                     ]
                 ),

@@ -39,7 +39,7 @@ _DATE_RE = re.compile(
             rf"\b(?:(?:last|next|this|on)\s+)?{_WEEKDAY}\b",
             r"\b(?:[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow|[Ll]ast night)\b",
             r"\b(?:[Ll]ast|[Pp]ast|[Pp]revious|[Tt]his)\s+(?:week|month|year)\b",
-            rf"\b{_NUM}\s+(?:days?|weeks?|months?|years?)\s+ago\b",
+            rf"\b(?i:{_NUM}\s+(?:days?|weeks?|months?|years?)\s+ago)\b",
             rf"\b(?:in|since|by|until|from|during|of|early|late)\s+{_MONTH}(?![\s.]*\d)\b",
             rf"\b(?:in|since|by|until|from|during|early|late)\s+{_YEAR}\b",
         ]

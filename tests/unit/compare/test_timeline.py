@@ -1,0 +1,130 @@
+"""Timeline: dated events across articles, relative dates resolved, conflicting dates marked."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from reader.compare.coverage import Article, coverage
+from reader.compare.timeline import find_dates, timeline
+
+# Two accounts of a bridge collapse, written for these tests. The first is
+# published on Thursday 2024-05-16, the second on Friday 2024-05-17.
+FIRST = Article(
+    1,
+    "Lakeside Echo",
+    date(2024, 5, 16),
+    "Bridge collapse in Orvel\n"
+    "The old rail bridge over the Orvel canal collapsed on Tuesday, injuring four workers.\n"
+    "Repairs on the bridge had started in March.\n"
+    "The city council will meet next Monday to discuss a replacement.",
+)
+SECOND = Article(
+    2,
+    "Canal Weekly",
+    date(2024, 5, 17),
+    "The rail bridge across the Orvel canal collapsed on May 13, according to the city.\n"
+    "Repair work on the bridge began in March 2024.\n"
+    "A similar bridge in the region was closed last week.",
+)
+
+
+def events_in(article: int, events: list) -> dict[str, str]:
+    return {e.surface: e.date for e in events if e.article == article}
+
+
+def test_relative_dates_resolve_against_each_articles_own_publication_date() -> None:
+    events = timeline([FIRST, SECOND])
+    assert events_in(1, events)["Tuesday"] == "2024-05-14"
+    assert events_in(1, events)["next Monday"] == "2024-05-20"
+    assert events_in(2, events)["last week"] == "2024-W19"
+    # The same "Tuesday" in an article of a week later is a week later.
+    later = Article(3, "X", date(2024, 5, 23), "The tunnel was closed on Tuesday.")
+    assert events_in(3, timeline([later]))["Tuesday"] == "2024-05-21"
+
+
+def test_each_event_carries_its_sentence_span_and_outlet() -> None:
+    events = timeline([FIRST])
+    tuesday = next(e for e in events if e.surface == "Tuesday")
+    assert FIRST.text[tuesday.start : tuesday.end] == tuesday.sentence
+    assert tuesday.sentence.startswith("The old rail bridge") and tuesday.sentence.endswith(".")
+    assert FIRST.text[tuesday.mention[0] : tuesday.mention[1]] == "Tuesday"
+    assert tuesday.outlet == "Lakeside Echo"
+
+
+def test_the_same_happening_dated_differently_is_a_conflict() -> None:
+    events = timeline([FIRST, SECOND])
+    collapse = [e for e in events if "collapsed" in e.sentence]
+    assert len(collapse) == 2
+    assert collapse[0].group is not None and collapse[0].group == collapse[1].group
+    assert all(e.conflict for e in collapse)
+    assert (2, "2024-05-13") in next(e for e in collapse if e.article == 1).conflicts
+
+
+def test_dates_at_different_precision_that_overlap_do_not_conflict() -> None:
+    events = timeline([FIRST, SECOND])
+    repairs = [e for e in events if "epair" in e.sentence]
+    assert {e.date for e in repairs} == {"2024-03"}
+    assert repairs[0].group == repairs[1].group and repairs[0].group is not None
+    assert not any(e.conflict for e in repairs)
+
+
+def test_unrelated_events_are_not_grouped() -> None:
+    events = timeline([FIRST, SECOND])
+    meeting = next(e for e in events if e.surface == "next Monday")
+    closed = next(e for e in events if e.surface == "last week")
+    assert meeting.group is None and closed.group is None
+
+
+def test_events_are_ordered_oldest_first() -> None:
+    surfaces = [e.surface for e in timeline([FIRST, SECOND])]
+    assert set(surfaces[:2]) == {"March", "March 2024"}
+    assert surfaces.index("May 13") < surfaces.index("Tuesday") < surfaces.index("next Monday")
+    assert surfaces[-1] == "next Monday"
+
+
+def test_given_mentions_are_used_instead_of_searching_the_text() -> None:
+    text = "Elections were held on 2 June, officials said."
+    given = Article(5, "Y", date(2024, 6, 10), text, dates=[(23, 29, "2 June", "2024-06-02")])
+    (event,) = timeline([given])
+    assert event.date == "2024-06-02" and event.mention == (23, 29)
+    # A mention the entity layer could not resolve is resolved here or dropped.
+    unresolved = Article(6, "Y", None, "It rained on Monday.", dates=[(12, 18, "Monday", None)])
+    assert timeline([unresolved]) == []
+
+
+def test_finds_explicit_and_relative_date_expressions() -> None:
+    text = (
+        "The deal signed on Sept. 3, 2023 was revised on 14 February and again in 2021. "
+        "Two days ago the firm said yesterday's figures were wrong."
+    )
+    found = {surface: iso for _, _, surface, iso in find_dates(text, date(2024, 3, 1))}
+    assert found["Sept. 3, 2023"] == "2023-09-03"
+    assert found["14 February"] == "2024-02-14"
+    assert found["2021"] == "2021"
+    assert found["Two days ago"] == "2024-02-28"
+    assert found["yesterday"] == "2024-02-29"
+
+
+def test_without_publication_date_only_explicit_dates_are_placed() -> None:
+    article = Article(7, "", None, "Fighting resumed on Friday. The truce began on 1 May 2024.")
+    assert [e.date for e in timeline([article])] == ["2024-05-01"]
+
+
+def test_empty_and_dateless_texts_give_no_events() -> None:
+    assert timeline([]) == []
+    assert timeline([Article(1, "", None, "")]) == []
+    assert timeline([Article(2, "", date(2024, 1, 1), "Nothing happened here at all.")]) == []
+
+
+def test_coverage_accepts_dicts_and_returns_json() -> None:
+    result = coverage(
+        [
+            {"id": 1, "outlet": "A", "published": "2024-05-16", "text": FIRST.text},
+            {"id": 2, "outlet": "B", "published": "2024-05-17", "text": SECOND.text},
+        ]
+    )
+    assert set(result) == {"timeline", "figures", "claims"}
+    decoded = json.loads(json.dumps(result))
+    assert any(event["conflict"] for event in decoded["timeline"])
+    assert coverage([]) == {"timeline": [], "figures": [], "claims": []}
