@@ -64,7 +64,7 @@ def as_article(item: Article | Mapping[str, Any]) -> Article:
         outlet=item.get("outlet") or "",
         published=published,
         text=item.get("text") or "",
-        dates=None if dates is None else [tuple(d) for d in dates],  # type: ignore[misc]
+        dates=None if dates is None else [(int(s), int(e), str(t), v) for s, e, t, v in dates],
     )
 
 
