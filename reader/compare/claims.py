@@ -37,6 +37,15 @@ _TRAILER = re.compile(
     r"on\s+\w+|in a statement|yesterday|today|repeatedly|flatly|firmly|strongly))+$",
     re.IGNORECASE,
 )
+# Before a speaker: a time or place phrase opening the sentence ("On Jan. 28 the company").
+_WHEN = (
+    r"(?:\d{1,4}|(?i:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today)"
+    r"|statement)"
+)
+_LEADER = re.compile(
+    rf"^(?:(?i:on|in|at|by|during|after|before|earlier|later)\s+(?:[\w.]+\s+){{0,3}}?{_WHEN}"
+    rf"|{_WHEN})\s+(?=(?:the|a|an|its|his|her|their)\b|[A-Z])"
+)
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _NOT_SPEAKER = frozenset(
     "what which who whom whose how why where when that this there it's is was were be been "
@@ -157,7 +166,7 @@ def _reported(sentence: str) -> tuple[str, str, str] | None:
         left = sentence[: match.start()]
         boundaries = list(_BOUNDARY.finditer(left))
         clause_start = boundaries[-1].end() if boundaries else 0
-        speaker = _TRAILER.sub("", left[clause_start:].strip()).strip()
+        speaker = _LEADER.sub("", _TRAILER.sub("", left[clause_start:].strip())).strip()
         after = sentence[match.end() :]
         if not speaker and _appositive(left, boundaries):
             # "The party's leader, Mira Tansen, claimed ...": title and name.
@@ -165,10 +174,12 @@ def _reported(sentence: str) -> tuple[str, str, str] | None:
             claim = re.sub(r"^\s*that\s+", "", after)
         elif not speaker:
             # Inverted after a quote: '..., said the ministry's spokesman.'
-            inverted = re.match(r"\s*([^,.;:!?\"“”]+)", after)
+            inverted = re.match(r"\s*([^,.;:!?\"“”]+)(,\s+(?:a|an|the)\s+[^,.;:!?\"“”]+)?", after)
             if inverted is None or not boundaries:
                 continue
-            speaker = inverted.group(1).strip()
+            # "said Ida Roos, a regional official." keeps the description.
+            appended = inverted.group(2) if inverted.end() >= len(after.rstrip(' ."”')) else None
+            speaker = (inverted.group(1) + (appended or "")).strip()
             claim = left[: boundaries[-1].start()]
         elif (
             clause_start > 0

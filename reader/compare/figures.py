@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from whoosh.lang.porter import stem
+from wordfreq import zipf_frequency
 
 from reader.compare.coverage import (
     STOP,
@@ -69,6 +70,9 @@ _CURRENCIES = {"$": "$", "us$": "$", "usd": "$", "€": "€", "eur": "€", "£
 _ROUGH = {"about", "around", "approximately", "roughly", "some", "an estimated", "estimated",
           "close to"}  # fmt: skip
 _CLAUSE = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|but|while|whereas)\b")
+# Nouns this common ("people", "years", "times", "children") count many different
+# things in one story; "soldiers", "seats" and "jobs" (below 5.3) rarely do.
+_GENERIC_ZIPF = 5.3
 _IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child"}
 _HEAD_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
@@ -318,8 +322,9 @@ def figures(
 
     Figures are candidates when they count the same stemmed noun in the same
     unit. Within those, a figure is linked to the figure of another article
-    whose surrounding words are most alike (if at least ``threshold``), or to
-    the only such figure of that article; linked figures form a group. Two
+    whose clause shares the most words (if at least ``threshold``), or to the
+    only such figure of that article when it is the only one of its own article
+    too and they share a word or a unit; linked figures form a group. Two
     figures of different articles in a group disagree when their value ranges
     do not overlap.
     """
@@ -347,8 +352,10 @@ def figures(
             for candidates in others.values():
                 scored = [(overlap(contexts[i], contexts[j]), j) for j in candidates]
                 score, best = max(scored)
+                # The only "km" or "seats" figure of each of two articles is the same
+                # thing more often than not; the only "people" figure of each is not.
                 alone = len(candidates) == 1 and _alone(i, members, all_figures)
-                if score >= threshold or alone:
+                if score >= threshold or (alone and (score > 0 or _specific(all_figures[i]))):
                     parent[find(i)] = find(best)
     groups: dict[int, FigureGroup] = {}
     for i, fig in enumerate(all_figures):
@@ -362,6 +369,11 @@ def figures(
                     group.disagreements.append((a, b))
     result.sort(key=lambda g: (not g.disagree, g.figures[0].article, g.figures[0].span))
     return result
+
+
+def _specific(fig: Figure) -> bool:
+    """Whether a figure counts something specific: a unit, or a noun rarer than "people"."""
+    return bool(fig.unit) or zipf_frequency(fig.counts.lower(), "en") < _GENERIC_ZIPF
 
 
 def _alone(i: int, members: list[int], all_figures: list[Figure]) -> bool:

@@ -41,11 +41,14 @@ def test_speaker_verb_and_claim_are_found_in_each_pattern() -> None:
         "its missiles had destroyed a fuel depot near Ulm",
     )
     assert found["Belmark"] == ("deny", "the depot had been hit")
-    assert found["Ida Roos"] == ("say", "The fire was caused by a gas leak")
+    assert found["Ida Roos, a regional official"] == ("say", "The fire was caused by a gas leak")
     assert found["residents"] == ("according", "Smoke could be seen for miles")
     later = by_speaker(SECOND)
     assert later["the fire service"] == ("tell", "The depot burned for six hours")
     assert later["Belmark"][0] == "according"
+    # A time phrase opening the sentence is not part of the speaker.
+    dated = Article(3, "", None, "On Jan. 28 the company said it would cut 450 jobs.")
+    assert by_speaker(dated) == {"the company": ("say", "it would cut 450 jobs")}
 
 
 def test_questions_about_what_was_said_are_not_claims() -> None:

@@ -26,7 +26,7 @@ SECOND = Article(
     date(2024, 9, 13),
     "Some 55 miners were trapped after the roof of a tunnel gave way at Kessel.\n"
     "Three miners were killed and dozens were hurt.\n"
-    "The mine, about 11 miles from Velden, has 2,300 people on its payroll.\n"
+    "The mine, about 11 miles from Velden, employs 2,300 people.\n"
     "Production dropped 20 percent, and rescue work cost $4.5m.",
 )
 
@@ -96,6 +96,18 @@ def test_disagreement_lists_the_pairs_that_do_not_overlap() -> None:
         assert first.high < second.low or second.high < first.low
     encoded = trapped.to_json()
     assert encoded["disagree"] is True and encoded["figures"][0]["outlet"]
+
+
+def test_a_common_noun_needs_shared_context_to_group() -> None:
+    # The only "people" figure of each article, but a crowd and a count of arrests.
+    crowd = Article(5, "", None, "A rally in the square drew 9,000 people.")
+    arrests = Article(6, "", None, "Police said 60 people were detained overnight.")
+    assert figures([crowd, arrests]) == []
+    # The only "seats" figure of each: a rarer noun, grouped though worded differently.
+    first = Article(7, "", None, "Polls suggest they will hold 41 seats.")
+    second = Article(8, "", None, "Official results gave the party 38 seats.")
+    (group,) = figures([first, second])
+    assert group.disagree
 
 
 def test_figures_of_one_article_only_are_not_reported() -> None:
