@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from .byline import parse_byline
 from .dates import is_date_line
 
 LineClass = Literal["good", "near", "short", "bad"]
@@ -177,7 +178,9 @@ def _is_chrome(line: str) -> bool:
     if _COPYRIGHT.search(line) or _URL_ONLY.match(line) or _COUNT_LINE.match(line):
         return True
     words = len(line.split())
-    if _COMMENT_AUTHOR.match(line) or (_BY_LINE.match(line) and words <= 8):
+    if _COMMENT_AUTHOR.match(line) or (
+        _BY_LINE.match(line) and words <= 8 and parse_byline(line) is not None
+    ):
         return True
     if words <= 25 and _TRAILING_COUNT.search(line) and not _TERMINAL_BEFORE_COUNT.search(line):
         return True  # teaser links with comment counts: "Title of a story (185)"

@@ -51,6 +51,7 @@ def undouble(line: str) -> tuple[str, str] | None:
             len(label) <= _MAX_LABEL
             and common >= j - _MAX_LABEL
             and sum(c.isalpha() for c in label) >= 3
+            and not re.search(r"[.!?]", label)
             and not first.endswith((".", "!", "?"))
         ):
             return label.strip(), line[j:].strip()

@@ -89,3 +89,8 @@ def test_short_sentence_with_one_widget_word_is_prose() -> None:
     assert not is_call_to_action("Police released the video.")
     assert is_call_to_action("Share this video")
     assert _classify(["You may also like..."])[0].cls == "bad"
+
+
+def test_sentence_starting_with_by_is_not_a_byline() -> None:
+    assert _classify(["By Tuesday the water had fallen."])[0].cls != "bad"
+    assert _classify(["By Jana Horak"])[0].cls == "bad"

@@ -12,7 +12,7 @@ from reader.ingest.pasted import extract_pasted
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "pasted"
 
-# Plain prose vocabulary: no sign-up, sharing or membership words.
+# Plain news vocabulary.
 WORDS = (
     "the a of to in and on for with at from by after before over under between "
     "council river city mayor workers union village report bridge road station market "
@@ -20,17 +20,28 @@ WORDS = (
     "said told agreed voted opened closed rose fell waited built moved warned expected "
     "new old long short quiet busy early late slowly quickly again still"
 ).split()
+# Words page widgets also use; in long sentences they must not make prose look like chrome.
+WIDGET_WORDS = "video members share home search comments photos latest".split()
 NAMES = ["Tallinn", "Porto", "Ghent", "Lyon", "Bergen", "Ines", "Marek", "Sofia"]
 
 word = st.sampled_from(WORDS)
+any_word = st.sampled_from(WORDS + WIDGET_WORDS)
 sentence = st.builds(
     lambda first, rest, name: f"{first.capitalize()} {' '.join(rest)} {name}.",
     word,
-    st.lists(word, min_size=6, max_size=16),
+    st.lists(any_word, min_size=6, max_size=16),
     st.sampled_from(NAMES),
 )
 paragraph = st.lists(sentence, min_size=2, max_size=4).map(" ".join)
 article = st.lists(paragraph, min_size=3, max_size=8, unique=True)
+short_sentence = st.builds(
+    lambda first, rest: f"{first.capitalize()} {' '.join(rest)}.",
+    word,
+    st.lists(word, min_size=2, max_size=5),
+)
+article_with_short_paragraphs = st.lists(
+    st.one_of(paragraph, paragraph, short_sentence), min_size=4, max_size=9, unique=True
+).filter(lambda ps: sum(len(p.split()) > 20 for p in ps) >= 2)
 
 SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -55,6 +66,15 @@ def test_no_sentence_of_a_clean_article_is_dropped(paragraphs: list[str]) -> Non
     for para in paragraphs:
         for sent in para.split(". "):
             assert sent.rstrip(".") in body
+
+
+@SETTINGS
+@given(article_with_short_paragraphs)
+def test_short_paragraphs_between_long_ones_survive(paragraphs: list[str]) -> None:
+    body = extract_pasted("\n\n".join(paragraphs)).body_text
+    long_ones = [i for i, p in enumerate(paragraphs) if len(p.split()) > 20]
+    for para in paragraphs[long_ones[0] : long_ones[-1] + 1]:
+        assert para in body
 
 
 @SETTINGS
