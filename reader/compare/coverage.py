@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -118,6 +119,11 @@ _SENSES = {
         "=attack": "attack strike struck shell bomb hit",
         "=arrest": "arrest detain held custodi",
         "=cost": "cost damag loss spent price worth",
+        "=breach": "burst fail gave collaps breach broke gave",
+        "=start": "began begin start launch open",
+        "=end": "end ceas finish conclud close shut",
+        "=vote": "vote voter poll ballot elect",
+        "=meet": "meet met talk negoti summit",
     }.items()
     for word in words.split()
 }
@@ -141,11 +147,29 @@ def senses(stems: set[str]) -> set[str]:
     return stems | found
 
 
-def overlap(a: set[str], b: set[str]) -> float:
-    """Dice overlap of two word sets, 0 when either is empty."""
+def overlap(a: set[str], b: set[str], weights: Mapping[str, float] | None = None) -> float:
+    """Dice overlap of two word sets, each word counted by its weight (1 by default)."""
     if not a or not b:
         return 0.0
-    return 2 * len(a & b) / (len(a) + len(b))
+    if weights is None:
+        return 2 * len(a & b) / (len(a) + len(b))
+    total = sum(weights.get(w, 1.0) for w in a) + sum(weights.get(w, 1.0) for w in b)
+    return 2 * sum(weights.get(w, 1.0) for w in a & b) / total if total else 0.0
+
+
+def rarity(texts: Iterable[str]) -> dict[str, float]:
+    """IDF of the content stems of ``texts``: words in every sentence of a story weigh little.
+
+    Articles on one story all name its place and sides; those words say
+    nothing about which two sentences tell the same happening.
+    """
+    seen: dict[str, int] = {}
+    count = 0
+    for text in texts:
+        count += 1
+        for word in content_stems(text):
+            seen[word] = seen.get(word, 0) + 1
+    return {w: math.log((1 + count) / (1 + n)) + 0.1 for w, n in seen.items()}
 
 
 def coverage(articles: Iterable[Article | Mapping[str, Any]]) -> dict[str, list[dict[str, Any]]]:

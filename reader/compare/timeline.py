@@ -14,6 +14,8 @@ from reader.compare.coverage import (
     as_articles,
     content_stems,
     overlap,
+    rarity,
+    senses,
     sentence_at,
     sentences,
 )
@@ -120,7 +122,19 @@ def find_dates(text: str, published: date | None) -> list[DateMention]:
         # "early October" is still October, at month precision.
         lookup = re.sub(r"(?i)^(?:early|late|mid)[-\s]+(?=[a-z])", "", lookup)
         found.append((start, match.end(), surface, normalise_date(lookup, published)))
-    return found
+    # "Thursday, June 19" is one date: the explicit part is kept.
+    kept = []
+    for index, mention in enumerate(found):
+        following = found[index + 1] if index + 1 < len(found) else None
+        if (
+            following is not None
+            and following[3] is not None
+            and re.fullmatch(_WEEKDAY, mention[2])
+            and re.fullmatch(r",?\s*", text[mention[1] : following[0]])
+        ):
+            continue
+        kept.append(mention)
+    return kept
 
 
 def timeline(
@@ -163,11 +177,12 @@ def timeline(
             events.append(event)
             features.append(
                 (
-                    content_stems(sentence) - _DATE_WORDS,
-                    _window(article.text, s, e, start, end) - _DATE_WORDS,
+                    senses(content_stems(sentence) - _DATE_WORDS),
+                    senses(_window(article.text, s, e, start, end) - _DATE_WORDS),
                 )
             )
-    _group(events, features, threshold)
+    weights = rarity(a.text[s:e] for a in items for s, e in sentences(a.text))
+    _group(events, features, weights, threshold)
     order = sorted(range(len(events)), key=lambda i: (_interval(events[i].date), events[i].article))
     return [events[i] for i in order]
 
@@ -179,7 +194,10 @@ def _window(text: str, s: int, e: int, start: int, end: int) -> set[str]:
 
 
 def _group(
-    events: list[TimelineEvent], features: list[tuple[set[str], set[str]]], threshold: float
+    events: list[TimelineEvent],
+    features: list[tuple[set[str], set[str]]],
+    weights: dict[str, float],
+    threshold: float,
 ) -> None:
     parent = list(range(len(events)))
 
@@ -190,8 +208,10 @@ def _group(
         return i
 
     def score(i: int, j: int) -> float:
-        sentence = overlap(features[i][0], features[j][0])
-        return 0.4 * sentence + 0.6 * overlap(features[i][1], features[j][1])
+        near = overlap(features[i][1], features[j][1], weights)
+        if not near:
+            return 0.0  # nothing in common right around the dates
+        return 0.4 * overlap(features[i][0], features[j][0], weights) + 0.6 * near
 
     # Each event's best match in every other article, if good enough.
     best: dict[tuple[int, int], int] = {}

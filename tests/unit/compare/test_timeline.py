@@ -128,3 +128,31 @@ def test_coverage_accepts_dicts_and_returns_json() -> None:
     decoded = json.loads(json.dumps(result))
     assert any(event["conflict"] for event in decoded["timeline"])
     assert coverage([]) == {"timeline": [], "figures": [], "claims": []}
+
+
+def test_words_every_sentence_shares_do_not_make_events_alike() -> None:
+    # Every sentence names the Orvel council; only the floods are one happening.
+    first = Article(
+        8,
+        "A",
+        date(2024, 5, 16),
+        "The Orvel council said the mayor opened a new school on Monday.\n"
+        "Floods damaged the harbour wall on May 2, the Orvel council said.",
+    )
+    second = Article(
+        9,
+        "B",
+        date(2024, 5, 17),
+        "The Orvel council said the harbour wall was damaged by floods on May 3.\n"
+        "Residents protested outside the Orvel council offices on Tuesday.",
+    )
+    events = {e.surface: e for e in timeline([first, second])}
+    assert events["May 2"].group == events["May 3"].group is not None
+    assert events["May 2"].conflict
+    assert events["Monday"].group is None and events["Tuesday"].group is None
+
+
+def test_weekday_followed_by_its_date_is_one_mention() -> None:
+    text = "The strike started on Thursday, June 19, and ended on Friday."
+    surfaces = [surface for _, _, surface, _ in find_dates(text, date(2025, 6, 25))]
+    assert surfaces == ["June 19", "Friday"]
