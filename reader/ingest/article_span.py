@@ -11,7 +11,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .boilerplate import LineInfo, ends_sentence, is_comments_start, is_teasers_start
+from .boilerplate import (
+    LineInfo,
+    ends_sentence,
+    is_call_to_action,
+    is_comments_start,
+    is_teasers_start,
+)
 
 
 def _score(info: LineInfo) -> float:
@@ -137,6 +143,14 @@ def _merge_neighbours(segs: list[tuple[float, int, int]], best: int) -> list[int
     return sorted(chosen)
 
 
+def _in_share_bar(infos: list[LineInfo], i: int) -> bool:
+    """A one-word "Comments" among share and print buttons is a button, not a thread."""
+    if len(infos[i].text.split()) > 1:
+        return False
+    near = [infos[j].text for j in range(max(0, i - 2), min(len(infos), i + 3)) if j != i]
+    return any(len(t.split()) <= 3 and is_call_to_action(t) for t in near)
+
+
 def select_article(infos: Sequence[LineInfo]) -> list[int]:
     """Indices of the lines that form the article body, in order.
 
@@ -148,8 +162,8 @@ def select_article(infos: Sequence[LineInfo]) -> list[int]:
     """
     infos = _mark_link_runs(list(infos))
     scores = []
-    for info in infos:
-        if is_comments_start(info.text):
+    for i, info in enumerate(infos):
+        if is_comments_start(info.text) and not _in_share_bar(infos, i):
             scores.append(_HARD)
         elif is_teasers_start(info.text):
             scores.append(-_GAP_PENALTY - 10.0)

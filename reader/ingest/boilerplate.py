@@ -81,11 +81,19 @@ _TEASERS_START = re.compile(
     r"^\W*(?:most (?:popular|read|viewed|commented|shared)|recommended(?: for you)?"
     r"|you (?:may|might) (?:also )?like|read next|related(?: articles| stories| posts| content"
     r"| coverage| news)?|more (?:stories|news|from \S+(?: \S+)?)|trending(?: now| news)?"
-    r"|popular (?:videos|stories|posts)|latest news|top stories"
+    r"|popular (?:videos|stories|posts)|latest news|top stories|explore further"
+    r"|further reading|see also|also read|read also|more on this story"
     r"|artigos relacionados|art[ií]culos relacionados|notícias relacionadas"
     r"|noticias relacionadas|articles similaires|[äa]hnliche artikel|articoli correlati"
     r"|похожие (?:записи|статьи)|свежие записи|читайте также|lees ook)"
     r"(?!\w)(?:\W+\S+){0,4}\W*$",
+    re.IGNORECASE,
+)
+# Reprint and copyright notices.
+_LEGAL = re.compile(
+    r"\b(?:subject to copyright|without (?:the )?(?:prior |express )?written permission"
+    r"|may not be (?:\w+, )*(?:\w+ )?(?:published|reproduced|redistributed|copied)"
+    r"|all rights reserved)\b",
     re.IGNORECASE,
 )
 _COPYRIGHT = re.compile(r"©|\(c\)\s*\d{4}", re.IGNORECASE)
@@ -173,7 +181,7 @@ def is_teasers_start(line: str) -> bool:
 
 
 def _is_chrome(line: str) -> bool:
-    if is_comments_start(line) or is_teasers_start(line):
+    if is_comments_start(line) or is_teasers_start(line) or _LEGAL.search(line):
         return True
     if _COPYRIGHT.search(line) or _URL_ONLY.match(line) or _COUNT_LINE.match(line):
         return True

@@ -71,3 +71,13 @@ def test_comment_thread_heading_in_another_language_ends_the_article() -> None:
     ]
     keep = select_article(_classify(lines))
     assert [lines[i] for i in keep] == ARTICLE
+
+
+def test_comments_button_in_a_share_bar_does_not_end_the_article() -> None:
+    teaser = (
+        "Our weekly market report covers prices, volumes and the outlook for the coming "
+        "months across the region, with charts and tables for every sector."
+    )
+    lines = [teaser, "Facebook", "Comments", "Print", *ARTICLE]
+    keep = select_article(_classify(lines))
+    assert [lines[i] for i in keep][-len(ARTICLE) :] == ARTICLE

@@ -94,3 +94,9 @@ def test_short_sentence_with_one_widget_word_is_prose() -> None:
 def test_sentence_starting_with_by_is_not_a_byline() -> None:
     assert _classify(["By Tuesday the water had fallen."])[0].cls != "bad"
     assert _classify(["By Jana Horak"])[0].cls == "bad"
+
+
+def test_reprint_notices_and_further_reading_are_furniture() -> None:
+    notice = "This material may not be published, broadcast, rewritten, or redistributed."
+    assert _classify([notice])[0].cls == "bad"
+    assert _classify(["Explore further"])[0].cls == "bad"

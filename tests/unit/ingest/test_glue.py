@@ -126,3 +126,10 @@ def test_bracketed_credit_glued_to_the_next_paragraph_is_split() -> None:
     assert _split("Queues at the border [File: AFP]Two lorries were turned back.")[-1] == (
         "Two lorries were turned back."
     )
+
+
+def test_quote_glued_after_an_acronym_is_split() -> None:
+    assert (
+        _split('Artist impression of the lander. Credit: ESA"We looked at the data," he said.')[-1]
+        == '"We looked at the data," he said.'
+    )
