@@ -30,11 +30,14 @@ _VERBS = {
 _VERB_RE = re.compile(r"\b(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording to\s+(?P<who>[^,.;:!?\"“”]+)")
 # Inside a speaker phrase these end it on the left: a clause boundary.
-_BOUNDARY = re.compile(r"[,;:\"“”()]|\s[–—-]\s|\b(?:and|but|while|as|when|after|because)\s")
+_BOUNDARY = re.compile(
+    r"[,;:\"“”()]|\s[–—-]\s"
+    r"|\b(?:and|but|while|as|when|after|because|although|though|whereas|since|if|so|yet)\s"
+)
 # Between a speaker and the verb: "the ministry on Tuesday claimed", "it has denied".
 _TRAILER = re.compile(
     r"(?:\s+(?:also|later|earlier|again|then|has|have|had|had also|has also|previously|"
-    r"on\s+\w+|in a statement|yesterday|today|repeatedly|flatly|firmly|strongly))+$",
+    r"on\s+\w+|in a statement|yesterday|today|still|now|already|never|not|(?-i:[a-z]+ly)))+$",
     re.IGNORECASE,
 )
 # Before a speaker: a time or place phrase opening the sentence ("On Jan. 28 the company").
@@ -161,6 +164,18 @@ def _according(sentence: str) -> tuple[str, str, str] | None:
     return who, "according to", claim
 
 
+# What may follow a reporting verb that ends its sentence: an addressee, a channel, a time.
+_FINAL = re.compile(
+    r"\s*(?:(?:reporters|journalists|the press|(?:the\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)*"
+    r"|(?:in|on|at|late|early)\s+(?:an?\s+|the\s+)?[\w.'-]+(?:\s+\d+)?)\s*){0,3}[.!?\"”']*\s*$"
+)
+# What opens the claim after the verb but is not part of it.
+_CLAIM_LEAD = re.compile(
+    r"^\s*(?:(?:reporters|journalists|[A-Z][\w'-]*)\s+)?"
+    r"(?:(?:in|on|at|during)\s+[^,]{1,50},\s*)?(?:on\s+\w+\s+)?(?:(?:[\w'-]+\s+){0,2}?that\s+)?"
+)
+
+
 def _reported(sentence: str) -> tuple[str, str, str] | None:
     for match in _VERB_RE.finditer(sentence):
         left = sentence[: match.start()]
@@ -181,19 +196,14 @@ def _reported(sentence: str) -> tuple[str, str, str] | None:
             appended = inverted.group(2) if inverted.end() >= len(after.rstrip(' ."”')) else None
             speaker = (inverted.group(1) + (appended or "")).strip()
             claim = left[: boundaries[-1].start()]
-        elif (
-            clause_start > 0
-            and not re.search(r"\w", after.strip(' ."”'))
-            or re.match(
-                r"\s*(?:reporters|journalists|the press|in a statement)?\s*[.!?\"”]*\s*$", after
-            )
-        ):
-            # '..., the ministry said.' or '..., he told reporters.'
-            claim = left[: boundaries[-1].start()] if boundaries else ""
+        elif clause_start > 0 and _FINAL.match(after):
+            # '..., the ministry said.' or '..., he told Reuters on Monday.'
+            claim = left[: boundaries[-1].start()]
         else:
-            claim = re.sub(r"^\s*(?:that\s+|on \w+ that\s+|reporters\s+(?:that\s+)?)", "", after)
+            claim = _CLAIM_LEAD.sub("", after)
         if not _speaker_like(speaker):
             continue
+        claim = re.sub(r",\s*,", ",", claim)
         return speaker, match.group(), claim.strip(' ,.;"“”')
     return None
 

@@ -91,3 +91,15 @@ def test_no_crash_without_attributions() -> None:
     assert claims([]) == []
     assert claims([Article(1, "", None, "")]) == []
     assert claims([Article(2, "", None, "The river rose. Nobody knows why.")]) == []
+
+
+def test_addressees_channels_and_adverbs_stay_out_of_speaker_and_claim() -> None:
+    text = (
+        '"The line is holding," the brigade told the Evening Courier on Sunday.\n'
+        "Supplies are short, although Belmark still insists the road is open.\n"
+        "The mayor told residents that the water was safe."
+    )
+    found = by_speaker(Article(4, "", None, text))
+    assert found["the brigade"] == ("tell", "The line is holding")
+    assert found["Belmark"] == ("insist", "the road is open")
+    assert found["The mayor"] == ("tell", "the water was safe")
