@@ -73,6 +73,23 @@ _CLAUSE = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|but|while|whereas)\b")
 # Nouns this common ("people", "years", "times", "children") count many different
 # things in one story; "soldiers", "seats" and "jobs" (below 5.3) rarely do.
 _GENERIC_ZIPF = 5.3
+_BEFORE = re.compile(
+    r"([A-Za-z][\w-]*)\s+(?:(?:had|has|have|was|is)\s+)?"
+    r"(?:of|at|was|is|stood at|reached|rose to|fell to|climbed to)\s+$"
+)
+# Nouns news reports use for the same count ("soldiers" and "troops"): general vocabulary.
+_SAME_COUNT = {
+    stem(word): stem(words.split()[0])
+    for words in (
+        "soldier troop servicemen serviceman",
+        "worker employe staff",
+        "ship vessel",
+        "home house dwell",
+        "vehicl car",
+        "resid inhabit",
+    )
+    for word in words.split()
+}
 _IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child"}
 _HEAD_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
@@ -233,7 +250,7 @@ def _figure(
         high = math.inf
     elif qualifier in ("up to", "fewer than", "less than", "under", "as many as"):
         low = 0.0
-    counts = _head(article.text, end)
+    counts = _head(article.text, end) or _head_before(article.text, start)
     s, e = sentence_at(spans, start)
     # A unit says what kind of figure it is; the noun after it is often just context
     # ("62% turnout" against "turnout was 62%"), so unit figures group by unit.
@@ -308,11 +325,20 @@ def _plural(word: str) -> bool:
     return word in _IRREGULAR or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
 
 
+def _head_before(text: str, start: int) -> str:
+    """The noun a figure is the value of: "a death toll of 12", "the population was 18,000"."""
+    match = _BEFORE.search(text[max(0, start - 60) : start])
+    if match is None or match.group(1).lower() in STOP:
+        return ""
+    return match.group(1)
+
+
 def _stem(word: str) -> str:
     word = word.lower().replace("’", "'")
     word = re.sub(r"'s$", "", word)
     # Irregular plurals stems would miss.
-    return stem(_IRREGULAR.get(word, word))
+    word = stem(_IRREGULAR.get(word, word))
+    return _SAME_COUNT.get(word, word)
 
 
 def figures(
@@ -386,7 +412,9 @@ def _context(fig: Figure) -> set[str]:
     before = _CLAUSE.split(fig.text[:start])[-1]
     after = _CLAUSE.split(fig.text[end:])[0]
     words = re.findall(r"[\w'-]+", before)[-6:] + re.findall(r"[\w'-]+", after)[:6]
-    return senses(content_stems(" ".join(words))) - {fig.key} - content_stems(fig.counts)
+    context = senses(content_stems(" ".join(words)))
+    # A counted noun is already the key; for a unit figure it is the best context.
+    return context if fig.unit else context - {fig.key} - content_stems(fig.counts)
 
 
 def _overlaps(a: Figure, b: Figure) -> bool:

@@ -119,3 +119,19 @@ def test_no_crash_without_numbers() -> None:
     assert figures([]) == []
     assert figures([Article(1, "", None, ""), Article(2, "", None, "No figures at all.")]) == []
     assert find_figures(Article(3, "", None, "One of the guards said a man left.")) == []
+
+
+def test_soldiers_and_troops_are_one_count() -> None:
+    first = Article(10, "", None, "The army lost 400 soldiers near the river crossing.")
+    second = Article(11, "", None, "Around 150 troops were lost near the river crossing.")
+    (group,) = figures([first, second])
+    assert {f.counts for f in group.figures} == {"soldiers", "troops"}
+    assert group.disagree
+
+
+def test_the_noun_before_a_figure_names_it_when_none_follows() -> None:
+    first = Article(12, "", None, "By Friday the death toll had reached 31.")
+    second = Article(13, "", None, "Officials put the death toll at 27 on Friday.")
+    assert figure(first, "31").counts == "toll"
+    (group,) = figures([first, second])
+    assert group.disagree
