@@ -21,6 +21,12 @@ _CREDIT_LABEL = re.compile(
     r"\s*(?:by|credit)?\s*:",
     re.IGNORECASE,
 )
+# Wire captions describe the picture itself: "In this March 3 file photo, ...".
+_PHOTO_PHRASE = re.compile(
+    r"\b(?:in this|this) (?:\w+ ){0,6}(?:file |undated |handout )?(?:photo|image|picture)\b"
+    r"|\((?:AP|AFP|EPA|Reuters|Getty)(?: Photo)?[/ ]",
+    re.IGNORECASE,
+)
 _AGENCY_TAIL = re.compile(r"\b(?:via|for)\s+Getty Images\)?$|\bGetty Images\)?$|/\s*\w+\)?$")
 # A short line naming an image or video slot, left where the picture was.
 _PLACEHOLDER = re.compile(
@@ -80,7 +86,7 @@ def looks_like_caption(line: str, after_placeholder: bool = False) -> bool:
         return False
     if after_placeholder and words >= 2:
         return True
-    if _CREDIT_LABEL.search(line) and words <= 50:
+    if (_CREDIT_LABEL.search(line) or _PHOTO_PHRASE.search(line)) and words <= 50:
         return True
     tail = line.rstrip()
     if _CREDIT.search(tail):

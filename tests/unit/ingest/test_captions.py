@@ -35,3 +35,11 @@ def test_line_after_image_placeholder_is_a_caption() -> None:
     assert is_placeholder("Article image")
     assert looks_like_caption("Sandbags line the promenade in Melk", after_placeholder=True)
     assert not is_placeholder("The image of the flooded square spread quickly online.")
+
+
+def test_wire_photo_descriptions_are_captions() -> None:
+    assert looks_like_caption(
+        "In this March 3, 2021, file photo, ferries wait at the quay in Tallinn, Estonia."
+    )
+    assert looks_like_caption("Fans cheer in Porto on Sunday (AP Photo/Ana Brito)")
+    assert not looks_like_caption("In this town, people still remember the flood of 1954.")
