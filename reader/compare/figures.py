@@ -228,8 +228,11 @@ def _figure(
         high = high_value[1]
         if low < high / 1000 and re.search(r"[a-z]", match.group("high")):
             low *= high_value[1] / _bare(match.group("high"))
+        if high < low:
+            # "300 - a", "5-3": not a range; the first number stands alone.
+            high, end = low, match.end("low")
     unit, factor = "", 1.0
-    if match.group("unit"):
+    if match.group("unit") and end >= match.end("unit"):
         name = re.sub(r"\s+", " ", match.group("unit").lower())
         name = re.sub(r"(?<=[a-z])s$", "", name) if name not in ("%",) else name
         unit, factor = _UNITS.get(name, (name, 1.0))

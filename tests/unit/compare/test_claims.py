@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reader.compare.claims import claims, find_claims, speaker_key
 from reader.compare.coverage import Article
 
@@ -103,3 +106,17 @@ def test_addressees_channels_and_adverbs_stay_out_of_speaker_and_claim() -> None
     assert found["the brigade"] == ("tell", "The line is holding")
     assert found["Belmark"] == ("insist", "the road is open")
     assert found["The mayor"] == ("tell", "the water was safe")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"aS ,.\"'\n", "said", "according to", "He", "told", "Tuesday"]),
+        max_size=40,
+    ).map("".join)
+)
+def test_any_text_gives_claims_inside_their_sentence(text: str) -> None:
+    article = Article(1, "", None, text)
+    for claim in find_claims(article):
+        assert text[claim.span[0] : claim.span[1]] == claim.sentence
+        assert claim.key

@@ -5,6 +5,9 @@ from __future__ import annotations
 import math
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reader.compare.coverage import Article
 from reader.compare.figures import figures, find_figures
 
@@ -135,3 +138,43 @@ def test_the_noun_before_a_figure_names_it_when_none_follows() -> None:
     assert figure(first, "31").counts == "toll"
     (group,) = figures([first, second])
     assert group.disagree
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "300",
+                "-",
+                "to",
+                "between",
+                "and",
+                "a",
+                "dozen",
+                "km",
+                "%",
+                "$",
+                "2.5bn",
+                "of",
+                "people",
+                "sixteen",
+                "hundred",
+                ",",
+                ".",
+                " ",
+                "\n",
+                "More than",
+                "May 3",
+                "1,2",
+            ]
+        ),
+        max_size=30,
+    ).map(" ".join)
+)
+def test_any_jumble_of_number_words_gives_sane_figures(text: str) -> None:
+    article = Article(1, "", None, text)
+    for found in find_figures(article):
+        assert 0 <= found.span[0] < found.span[1] <= len(text)
+        assert found.low <= found.high
+    figures([article, Article(2, "", None, text)])

@@ -5,6 +5,9 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from reader.compare.coverage import Article, coverage
 from reader.compare.timeline import find_dates, timeline
 
@@ -156,3 +159,40 @@ def test_weekday_followed_by_its_date_is_one_mention() -> None:
     text = "The strike started on Thursday, June 19, and ended on Friday."
     surfaces = [surface for _, _, surface, _ in find_dates(text, date(2025, 6, 25))]
     assert surfaces == ["June 19", "Friday"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "on",
+                "Monday",
+                "last",
+                "week",
+                "Dec.",
+                "2",
+                ",",
+                "2024",
+                "ago",
+                "two",
+                "days",
+                "in",
+                "March",
+                "yesterday",
+                "the",
+                "town",
+                ".",
+                "\n",
+                "31",
+                "Feb.",
+            ]
+        ),
+        max_size=30,
+    ).map(" ".join)
+)
+def test_any_jumble_of_date_words_gives_valid_events(text: str) -> None:
+    article = Article(1, "", date(2024, 3, 1), text)
+    for event in timeline([article, Article(2, "", None, text)]):
+        assert text[event.mention[0] : event.mention[1]] == event.surface
+        assert event.start <= event.mention[0] < event.end
