@@ -23,7 +23,7 @@ _CREDIT_LABEL = re.compile(
 )
 # Wire captions describe the picture itself: "In this March 3 file photo, ...".
 _PHOTO_PHRASE = re.compile(
-    r"\b(?:in this|this) (?:\w+ ){0,6}(?:file |undated |handout )?(?:photo|image|picture)\b"
+    r"\b(?:in this|this) (?:[\w,.]+ ){0,6}(?:file |undated |handout )?(?:photo|image|picture)\b"
     r"|\((?:AP|AFP|EPA|Reuters|Getty)(?: Photo)?[/ ]",
     re.IGNORECASE,
 )
