@@ -32,6 +32,8 @@ _BIO = re.compile(
 )
 _MIN_REPEATED_WORDS = 6
 _MIN_LEDE_WORDS = 15
+_URL = re.compile(r"https?://[^\s/]+\.[^\s]+")
+_URL_LINES = 3
 _CREDIT_START = re.compile(
     r"^(?:(?:photo(?:graph)?|image|picture|credit|illustration)s?(?: credit)?\s*:"
     r"|(?:photo(?:graph)?|image|picture|illustration)s? by [A-Z])",
@@ -103,6 +105,14 @@ def _block_kind(line: _Line, info: LineInfo, after_placeholder: bool) -> str:
     if info.words <= 10 and text.endswith("?") and text.count("?") == 1:
         return "heading"  # "How long could it last?"
     return "body"
+
+
+def _leading_url(lines: list[_Line]) -> str | None:
+    """The page address, when the paste starts with it on a line of its own."""
+    for line in lines[:_URL_LINES]:
+        if _URL.fullmatch(line.text):
+            return line.text
+    return None
 
 
 def _trim_edges(blocks: list[Block], authors: list[str]) -> list[Block]:
@@ -188,6 +198,7 @@ def _extract(text: str, recurring_lines: frozenset[str]) -> Extracted:
         authors=header.authors,
         published=header.published,
         outlet=find_outlet([ln.text for ln in lines]),
+        url=_leading_url(lines),
         language=lang,
         blocks=blocks,
     )

@@ -210,3 +210,11 @@ def test_caption_glued_to_its_credit_is_a_caption() -> None:
     doc = extract_pasted(raw)
     assert "kitchen table" not in doc.body_text
     assert "kitchen table" in doc.text
+
+
+def test_address_pasted_above_the_article_becomes_the_url() -> None:
+    raw = "https://www.example.org/news/2023/06/stand-maker\n" + _load("tech_names.txt")
+    doc = extract_pasted(raw)
+    assert doc.url == "https://www.example.org/news/2023/06/stand-maker"
+    assert "example.org" not in doc.text
+    assert extract_pasted(_load("tech_names.txt")).url is None
