@@ -9,7 +9,7 @@ from typing import Any
 
 from anyascii import anyascii
 
-from reader.compare.coverage import STOP, Article, as_articles, sentences
+from reader.compare.coverage import STOP, Article, as_articles
 
 # Reporting verbs and their lemma: how a source put it tells its stance.
 _VERBS = {
@@ -132,7 +132,7 @@ def find_claims(article: Article) -> list[Claim]:
     """The attributed claims of one article, at most one per sentence."""
     found: list[Claim] = []
     last_key = ""
-    for start, end in sentences(article.text):
+    for start, end in article.sentences():
         sentence = article.text[start:end]
         attribution = _according(sentence) or _reported(sentence)
         if attribution is None:

@@ -41,8 +41,10 @@ class Article:
         outlet: its outlet (site or publication name); "" if unknown.
         published: its publication date, or None.
         text: its stored text.
-        dates: DATE mentions (start, end, surface, iso) from the entity layer;
-            None finds date expressions in the text itself.
+        dates: DATE mentions (start, end, surface, iso or None) from the entity
+            layer; date expressions the text holds outside them are found too.
+        paragraphs: (start, end) of the blocks to read (captions left out);
+            None reads every line of the text.
     """
 
     id: int
@@ -50,6 +52,11 @@ class Article:
     published: date | None
     text: str
     dates: Sequence[DateMention] | None = None
+    paragraphs: Sequence[tuple[int, int]] | None = None
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """Sentence spans of the paragraphs to read."""
+        return sentences(self.text, self.paragraphs)
 
 
 def as_article(item: Article | Mapping[str, Any]) -> Article:
@@ -60,12 +67,14 @@ def as_article(item: Article | Mapping[str, Any]) -> Article:
     if isinstance(published, str):
         published = date.fromisoformat(published[:10]) if published else None
     dates = item.get("dates")
+    paragraphs = item.get("paragraphs")
     return Article(
         id=item["id"],
         outlet=item.get("outlet") or "",
         published=published,
         text=item.get("text") or "",
         dates=None if dates is None else [(int(s), int(e), str(t), v) for s, e, t, v in dates],
+        paragraphs=None if paragraphs is None else [(int(s), int(e)) for s, e in paragraphs],
     )
 
 
@@ -74,10 +83,15 @@ def as_articles(items: Iterable[Article | Mapping[str, Any]]) -> list[Article]:
     return [as_article(item) for item in items]
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """Sentence spans of ``text``, one paragraph per line, not split after "Dec." or "Mr."."""
+def sentences(
+    text: str, paragraphs: Sequence[tuple[int, int]] | None = None
+) -> list[tuple[int, int]]:
+    """Sentence spans of ``text`` (of its ``paragraphs`` only, if given; else of every line).
+
+    A sentence does not end after "Dec." or "Mr.".
+    """
     spans = []
-    for start, end in paragraph_spans(text):
+    for start, end in paragraph_spans(text) if paragraphs is None else paragraphs:
         cursor = start
         for match in _SENTENCE_END.finditer(text, start, end):
             before = re.search(r"([\w.]+)[.]$", text[cursor : match.start()])

@@ -19,7 +19,6 @@ from reader.compare.coverage import (
     overlap,
     senses,
     sentence_at,
-    sentences,
 )
 from reader.compare.timeline import find_dates
 
@@ -173,7 +172,7 @@ class FigureGroup:
 def find_figures(article: Article) -> list[Figure]:
     """The figures in one article, dates, times and years left out."""
     text = article.text
-    spans = sentences(text)
+    spans = article.sentences()
     dates = find_dates(text, article.published)
     found = []
     for match in _QUANTITY.finditer(text):
@@ -184,6 +183,8 @@ def find_figures(article: Article) -> list[Figure]:
             start = min(start, match.start("cur"))
         if any(s < end and start < e for s, e, _, _ in dates) or _not_a_figure(text, match):
             continue
+        if not any(s <= start < e for s, e in spans):
+            continue  # in a caption or another block not read
         figure = _figure(article, match, start, end, spans)
         if figure is not None:
             found.append(figure)

@@ -17,7 +17,6 @@ from reader.compare.coverage import (
     rarity,
     senses,
     sentence_at,
-    sentences,
 )
 from reader.entities.dates import normalise_date
 
@@ -156,16 +155,20 @@ def timeline(
     events: list[TimelineEvent] = []
     features: list[tuple[set[str], set[str]]] = []
     for article in items:
-        spans = sentences(article.text)
-        mentions = article.dates
-        if mentions is None:
-            mentions = find_dates(article.text, article.published)
+        spans = article.sentences()
+        found = find_dates(article.text, article.published)
+        given = list(article.dates or [])
+        # The entity layer's mentions win; the patterns fill in what it missed.
+        mentions = given + [m for m in found if not any(m[0] < g[1] and g[0] < m[1] for g in given)]
+        mentions.sort(key=lambda m: m[0])
         seen: set[tuple[int, str]] = set()
         for start, end, surface, iso in mentions:
             if iso is None:
                 iso = normalise_date(surface, article.published)
             if iso is None or _interval(iso) is None:
                 continue
+            if not any(s <= start < e for s, e in spans):
+                continue  # in a caption or another block not read
             s, e = sentence_at(spans, start)
             if (start, iso) in seen:
                 continue
@@ -181,7 +184,7 @@ def timeline(
                     senses(_window(article.text, s, e, start, end) - _DATE_WORDS),
                 )
             )
-    weights = rarity(a.text[s:e] for a in items for s, e in sentences(a.text))
+    weights = rarity(a.text[s:e] for a in items for s, e in a.sentences())
     _group(events, features, weights, threshold)
     order = sorted(range(len(events)), key=lambda i: (_interval(events[i].date), events[i].article))
     return [events[i] for i in order]

@@ -86,7 +86,7 @@ def test_events_are_ordered_oldest_first() -> None:
     assert surfaces[-1] == "next Monday"
 
 
-def test_given_mentions_are_used_instead_of_searching_the_text() -> None:
+def test_given_mentions_win_and_the_patterns_fill_in() -> None:
     text = "Elections were held on 2 June, officials said."
     given = Article(5, "Y", date(2024, 6, 10), text, dates=[(23, 29, "2 June", "2024-06-02")])
     (event,) = timeline([given])
@@ -94,6 +94,17 @@ def test_given_mentions_are_used_instead_of_searching_the_text() -> None:
     # A mention the entity layer could not resolve is resolved here or dropped.
     unresolved = Article(6, "Y", None, "It rained on Monday.", dates=[(12, 18, "Monday", None)])
     assert timeline([unresolved]) == []
+    # A date the entity layer missed is still found.
+    partial = Article(
+        7, "Y", date(2024, 6, 10), text + " Counting ended on 4 June.", dates=given.dates
+    )
+    assert [e.date for e in timeline([partial])] == ["2024-06-02", "2024-06-04"]
+
+
+def test_only_the_given_paragraphs_are_read() -> None:
+    text = "Troops left the port on 3 May.\nA ship in the port on 9 May 2019 (file photo)."
+    article = Article(8, "Z", date(2024, 5, 20), text, paragraphs=[(0, text.index("\n"))])
+    assert [e.date for e in timeline([article])] == ["2024-05-03"]
 
 
 def test_finds_explicit_and_relative_date_expressions() -> None:
