@@ -216,20 +216,30 @@ def _group(
             return 0.0  # nothing in common right around the dates
         return 0.4 * overlap(features[i][0], features[j][0], weights) + 0.6 * near
 
+    # Only events sharing a word near the date can score: index them by those words,
+    # so that a search result of many articles is not compared all against all.
+    index: dict[str, list[int]] = {}
+    for i, (_, near) in enumerate(features):
+        for word in near:
+            index.setdefault(word, []).append(i)
     # Each event's best match in every other article, if good enough.
-    best: dict[tuple[int, int], int] = {}
+    best: dict[tuple[int, int], tuple[float, int]] = {}
     for i, event in enumerate(events):
-        for j, candidate in enumerate(events):
-            if candidate.article == event.article:
+        candidates = {j for word in features[i][1] for j in index[word]}
+        for j in sorted(candidates):
+            other = events[j].article
+            if other == event.article:
                 continue
             value = score(i, j)
-            current = best.get((i, candidate.article))
-            if value >= threshold and (current is None or value > score(i, current)):
-                best[(i, candidate.article)] = j
+            current = best.get((i, other))
+            if value >= threshold and (current is None or value > current[0]):
+                best[(i, other)] = (value, j)
     # Only mutual best matches are linked: a sentence that merely shares the story's
     # vocabulary ("flooding") is never the best match of the one it would join.
     links = [
-        (i, j) for (i, _), j in best.items() if i < j and best.get((j, events[i].article)) == i
+        (i, j)
+        for (i, _), (_, j) in best.items()
+        if i < j and best.get((j, events[i].article), (0.0, -1))[1] == i
     ]
     for i, j in links:
         parent[find(i)] = find(j)
