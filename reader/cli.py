@@ -148,6 +148,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("compare", parents=[common], help="shared and unique entities, alignment")
     p.add_argument("ids", type=int, nargs="+", metavar="ID")
     p.add_argument("--no-alignment", dest="alignment", action="store_false")
+    p.add_argument(
+        "--no-coverage",
+        dest="coverage",
+        action="store_false",
+        help="leave out the timeline, figures and claims",
+    )
     p.set_defaults(handler=cmd_compare)
 
     p = sub.add_parser("annotate", parents=[common], help="annotate the first match of a quote")
@@ -487,7 +493,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
         raise UsageError("compare takes 2 to 4 article ids")
     with open_library(args) as lib:
         try:
-            doc = lib.compare(args.ids, alignment=args.alignment)
+            doc = lib.compare(args.ids, alignment=args.alignment, coverage=args.coverage)
         except ValueError as exc:
             raise UsageError(str(exc)) from exc
     lines = ["shared:"]
@@ -500,6 +506,14 @@ def cmd_compare(args: argparse.Namespace) -> int:
         lines.append(f"only in {article_id}: {names}{more}")
     if "alignment" in doc:
         lines.append(f"{len(doc['alignment'])} aligned passage pair(s)")
+    if "timeline" in doc:
+        conflicts = sum(1 for e in doc["timeline"] if e.get("conflicts"))
+        differing = sum(1 for g in doc["figures"] if g.get("disagreements"))
+        lines.append(
+            f"timeline: {len(doc['timeline'])} dated event(s), {conflicts} with "
+            f"conflicting dates; figures: {len(doc['figures'])} group(s), "
+            f"{differing} disagreeing; claims: {len(doc['claims'])} speaker(s)"
+        )
     emit(args, doc, "\n".join(lines))
     return EXIT_OK
 

@@ -219,6 +219,20 @@ def mention_spans(
     return out
 
 
+def date_mentions(
+    session: Session, article_ids: Sequence[int]
+) -> dict[int, list[tuple[int, int, str, str | None]]]:
+    """Per article, its DATE mentions as (start, end, surface, ISO value)."""
+    out: dict[int, list[tuple[int, int, str, str | None]]] = {i: [] for i in article_ids}
+    for article_id, start, end, text, value in session.execute(
+        select(Mention.article_id, Mention.start, Mention.end, Mention.text, Mention.value)
+        .where(Mention.article_id.in_(article_ids), Mention.label == "DATE")
+        .order_by(Mention.article_id, Mention.start)
+    ):
+        out[article_id].append((start, end, text, value))
+    return out
+
+
 def entity_aliases(session: Session, entity_ids: Sequence[int]) -> dict[int, list[str]]:
     """The spellings seen of each entity (aliases and mention surfaces)."""
     out: dict[int, set[str]] = defaultdict(set)

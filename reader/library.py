@@ -22,6 +22,7 @@ from reader.archive.db import make_engine, session_scope, sqlite_url
 from reader.archive.migrate import upgrade_if_needed
 from reader.archive.models import Annotation, Article, Blob, SavedSearch
 from reader.compare.alignment import ArticleText, align
+from reader.compare.coverage import coverage as compare_coverage
 from reader.compare.entities import compare_entities
 from reader.importer import Importer
 from reader.ingest.document import extraction_json
@@ -325,8 +326,16 @@ class Library:
         with self._sessions() as session:
             return entity_store.variants_of(session, word)
 
-    def compare(self, ids: Sequence[int], *, alignment: bool = True) -> dict[str, Any]:
-        """Shared and unique entities of 2-4 articles, the mention grid and passage alignment.
+    def compare(
+        self, ids: Sequence[int], *, alignment: bool = True, coverage: bool = True
+    ) -> dict[str, Any]:
+        """What 2-4 articles share and where they differ.
+
+        The document holds shared and unique entities with their spellings, the
+        entity x article grid, aligned passages and the passages only one
+        article has, and (with `coverage`) a timeline of dated events with
+        conflicting dates marked, the figures each gives for the same thing, and
+        claims grouped by who made them.
 
         Raises:
             ValueError: fewer than two distinct articles, or an unknown id.
@@ -353,6 +362,7 @@ class Library:
             for entry in doc["shared"]:
                 entry["aliases"] = spellings.get(entry["entity_id"], [])
             spans = entity_store.mention_spans(session, ids)
+            dates = entity_store.date_mentions(session, ids) if coverage else {}
         if alignment:
             articles = []
             for i in ids:
@@ -367,6 +377,27 @@ class Library:
                     ArticleText(i, texts[i], paragraphs or None, keys if paragraphs else None)
                 )
             doc.update(align(articles).to_json())
+        if coverage:
+            doc.update(
+                compare_coverage(
+                    [
+                        {
+                            "id": i,
+                            "outlet": details[i].outlet or "",  # type: ignore[union-attr]
+                            "published": details[i].published,  # type: ignore[union-attr]
+                            "text": texts[i],
+                            "dates": dates.get(i, []),
+                            "paragraphs": [
+                                (s0, e0)
+                                for s0, e0, kind in details[i].blocks  # type: ignore[union-attr]
+                                if kind != "caption"
+                            ]
+                            or None,
+                        }
+                        for i in ids
+                    ]
+                )
+            )
         return doc
 
     def merge_entities(self, source_id: int, target_id: int) -> dict[str, Any]:

@@ -123,3 +123,14 @@ def test_variants_can_be_switched_off(story: tuple[Library, int, int]) -> None:
     # Off: only the article that spells it that way.
     assert {h.article_id for h in lib.search("Kharkov", variants=False).hits} == {b}
     assert {h.article_id for h in lib.search("Kharkiv", variants=False).hits} == {a}
+
+
+def test_compare_gives_timeline_figures_and_claims(story: tuple[Library, int, int]) -> None:
+    lib, a, b = story
+    doc = lib.compare([a, b])
+    speakers = {s for group in doc["claims"] for s in group["speakers"]}
+    assert any("Syniehubov" in s for s in speakers)
+    text_a = lib.get_article(a).text
+    for event in doc["timeline"]:
+        article_text = text_a if event["article"] == a else lib.get_article(b).text
+        assert article_text[event["start"] : event["end"]] == event["sentence"]
