@@ -30,6 +30,12 @@ _BIO = re.compile(
     r"(?:[\w-]+ ){0,5}(?:writer|reporter|journalist|editor|correspondent|columnist"
     r"|contributor|author|producer|critic|photographer)\b"
 )
+_BIO_HINT = re.compile(
+    r"\b(?:writer|reporter|journalist|editor|correspondent|columnist|contributor|author"
+    r"|producer|critic|photographer|covers|covering|based in|follow (?:him|her|them)"
+    r"|reach (?:him|her|them)|can be reached)\b",
+    re.IGNORECASE,
+)
 _MIN_REPEATED_WORDS = 6
 _MIN_LEDE_WORDS = 15
 _URL = re.compile(r"https?://[^\s/]+\.[^\s]+")
@@ -117,13 +123,17 @@ def _leading_url(lines: list[_Line]) -> str | None:
 
 def _trim_edges(blocks: list[Block], authors: list[str]) -> list[Block]:
     """Drop leading labels, and an author bio and teaser titles from the article's end."""
-    names = {n for a in authors for n in (a, a.split()[0], a.split()[-1])}
+    # A first name alone is not enough: "Anna Kovalenko, who chairs..." after a
+    # byline by Anna Fischer is the story. A bio names the author and says what
+    # they do.
+    names = {n for a in authors for n in (a, a.split()[-1])}
     while blocks:
         last = blocks[-1]
         first_words = " ".join(last.text.split()[:3])
+        names_author = any(first_words.startswith(n + " ") for n in names if len(n) > 2)
         if (
             last.kind == "heading"
-            or any(first_words.startswith(n + " ") for n in names if len(n) > 2)
+            or (names_author and len(last.text.split()) <= 80 and _BIO_HINT.search(last.text))
             or _BIO.match(last.text)
         ):
             blocks = blocks[:-1]

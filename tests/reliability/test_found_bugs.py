@@ -17,11 +17,6 @@ from reader.library import Library
 from reader.search.errors import QuerySyntaxError
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="pasted._trim_tail drops a last paragraph that opens with the byline's first name",
-)
 def test_a_last_paragraph_opening_with_the_authors_first_name_is_kept() -> None:
     text = (
         "Port strike enters second week\n\nBy Anna Fischer\n\n"
@@ -35,11 +30,6 @@ def test_a_last_paragraph_opening_with_the_authors_first_name_is_kept() -> None:
     assert "Anna Kovalenko, who chairs" in extract_pasted(text).body_text
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="captions.undouble reads two sentences with the same opening as a doubled caption",
-)
 def test_a_paragraph_whose_sentences_open_alike_keeps_both() -> None:
     text = (
         "Council approves new budget\n\n"
