@@ -7,7 +7,7 @@ import logging
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
@@ -175,11 +175,12 @@ class Library:
         """
         if sort not in ("relevance", "date"):
             raise QuerySyntaxError(f"unknown sort {sort!r}: use relevance or date")
+        order: Literal["relevance", "date"] = "date" if sort == "date" else "relevance"
         return self.search_index.search(
             query,
-            sort=sort,
+            sort=order,
             limit=limit,
-            offset=offset,  # type: ignore[arg-type]
+            offset=offset,
             expand=self.variants_of if variants else None,
             kinds=kinds,
             text_for=self._texts,
