@@ -21,9 +21,7 @@ from reader.archive import repo
 from reader.archive.db import make_engine, session_scope, sqlite_url
 from reader.archive.migrate import upgrade_if_needed
 from reader.archive.models import Annotation, Article, Blob, SavedSearch
-from reader.compare.alignment import ArticleText, align
-from reader.compare.coverage import coverage as compare_coverage
-from reader.compare.entities import compare_entities
+from reader.comparing import compare_articles
 from reader.importer import Importer
 from reader.ingest.document import extraction_json
 from reader.ingest.walk import read_limited
@@ -341,65 +339,11 @@ class Library:
         Raises:
             ValueError: fewer than two distinct articles, or an unknown id.
         """
-        ids = list(dict.fromkeys(int(i) for i in ids))
-        if len(ids) < 2:
+        unique = list(dict.fromkeys(int(i) for i in ids))
+        if len(unique) < 2:
             raise ValueError("compare needs at least two different articles")
         with self._sessions() as session:
-            texts = self._texts(ids)
-            for article_id in ids:
-                if article_id not in texts:
-                    raise ValueError(f"no article with id {article_id}")
-            rows = entity_store.compare_rows(session, ids)
-            details = {i: repo.detail(session, i) for i in ids}
-            doc = compare_entities({i: rows[i] for i in ids})
-            entity_ids = entity_store.ids_by_name(rows)
-            for entry in doc["shared"]:
-                entry["entity_id"] = entity_ids.get((entry["entity"], entry["type"]))
-            for entries in doc["unique"].values():
-                for entry in entries:
-                    entry["entity_id"] = entity_ids.get((entry["entity"], entry["type"]))
-            shared_ids = [e["entity_id"] for e in doc["shared"] if e["entity_id"] is not None]
-            spellings = entity_store.entity_aliases(session, shared_ids)
-            for entry in doc["shared"]:
-                entry["aliases"] = spellings.get(entry["entity_id"], [])
-            spans = entity_store.mention_spans(session, ids)
-            dates = entity_store.date_mentions(session, ids) if coverage else {}
-        if alignment:
-            articles = []
-            for i in ids:
-                detail = details[i]
-                assert detail is not None
-                paragraphs = [(s0, e0) for s0, e0, kind in detail.blocks if kind != "caption"]
-                keys = [
-                    frozenset(str(eid) for eid, ms, me in spans.get(i, []) if s0 <= ms < e0)
-                    for s0, e0 in paragraphs
-                ]
-                articles.append(
-                    ArticleText(i, texts[i], paragraphs or None, keys if paragraphs else None)
-                )
-            doc.update(align(articles).to_json())
-        if coverage:
-            doc.update(
-                compare_coverage(
-                    [
-                        {
-                            "id": i,
-                            "outlet": details[i].outlet or "",  # type: ignore[union-attr]
-                            "published": details[i].published,  # type: ignore[union-attr]
-                            "text": texts[i],
-                            "dates": dates.get(i, []),
-                            "paragraphs": [
-                                (s0, e0)
-                                for s0, e0, kind in details[i].blocks  # type: ignore[union-attr]
-                                if kind != "caption"
-                            ]
-                            or None,
-                        }
-                        for i in ids
-                    ]
-                )
-            )
-        return doc
+            return compare_articles(session, unique, alignment=alignment, coverage=coverage)
 
     def merge_entities(self, source_id: int, target_id: int) -> dict[str, Any]:
         """Merge one entity into another (a user decision the machine keeps)."""
