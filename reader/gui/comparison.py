@@ -1,0 +1,153 @@
+"""What a comparison shows: articles, their entity mentions, shared and unique entities.
+
+Built on a worker from Library calls, handed to the GUI as plain frozen data.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from reader.library import Library
+from reader.records import ArticleDetail
+from reader.types import ArticleId, EntityId
+
+log = logging.getLogger("reader.gui.comparison")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One mention of an entity in one article's text (offsets into the text)."""
+
+    entity_id: EntityId
+    mention_id: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class EntityInfo:
+    """An entity as the open articles see it.
+
+    Attributes:
+        counts: mentions per article id (only articles that mention it).
+        spellings: the surface forms seen, per article id.
+        aliases: other names the archive knows for it.
+    """
+
+    entity_id: EntityId
+    name: str
+    type: str
+    counts: dict[ArticleId, int]
+    spellings: dict[ArticleId, tuple[str, ...]]
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def shared(self) -> bool:
+        """Mentioned by at least two of the open articles."""
+        return len(self.counts) >= 2
+
+    def all_spellings(self) -> list[str]:
+        """Every distinct spelling seen, canonical name first."""
+        seen = [self.name]
+        for forms in self.spellings.values():
+            seen.extend(f for f in forms if f not in seen)
+        seen.extend(a for a in self.aliases if a not in seen)
+        return seen
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """Everything the compare view needs, in pane order."""
+
+    ids: tuple[ArticleId, ...]
+    details: dict[ArticleId, ArticleDetail]
+    mentions: dict[ArticleId, tuple[Mention, ...]] = field(default_factory=dict)
+    entities: dict[EntityId, EntityInfo] = field(default_factory=dict)
+
+    @property
+    def shared(self) -> list[EntityInfo]:
+        """Entities in >= 2 open articles, most mentioned first."""
+        items = [e for e in self.entities.values() if e.shared]
+        return sorted(items, key=lambda e: (-len(e.counts), -sum(e.counts.values()), e.name))
+
+    def unique(self, article_id: ArticleId) -> list[EntityInfo]:
+        """Entities only this open article mentions, most mentioned first."""
+        items = [e for e in self.entities.values() if list(e.counts) == [article_id]]
+        return sorted(items, key=lambda e: (-e.counts[article_id], e.name))
+
+
+def build_comparison(lib: Library, ids: Sequence[int]) -> Comparison:
+    """Load articles and their entities; works before entity extraction exists too."""
+    details: dict[ArticleId, ArticleDetail] = {}
+    for raw in ids:
+        detail = lib.get_article(int(raw))
+        if detail is not None:
+            details[detail.id] = detail
+    order = tuple(i for i in (ArticleId(int(r)) for r in ids) if i in details)
+    getter = getattr(lib, "article_entities", None)
+    if getter is None:
+        return Comparison(order, details)
+    rows: dict[ArticleId, list[dict[str, Any]]] = {i: list(getter(int(i))) for i in order}
+    return comparison_from_rows(order, details, rows, _aliases(lib, order))
+
+
+def _aliases(lib: Library, ids: Sequence[ArticleId]) -> dict[int, tuple[str, ...]]:
+    compare = getattr(lib, "compare", None)
+    if compare is None or len(ids) < 2:
+        return {}
+    try:
+        result = compare([int(i) for i in ids])
+    except Exception:  # aliases only enrich tooltips; the view works without them
+        log.exception("compare() failed; showing entities without aliases")
+        return {}
+    shared = result.get("shared", []) if isinstance(result, dict) else []
+    return {int(s["entity_id"]): tuple(s.get("aliases") or ()) for s in shared}
+
+
+def comparison_from_rows(
+    order: tuple[ArticleId, ...],
+    details: dict[ArticleId, ArticleDetail],
+    rows: dict[ArticleId, list[dict[str, Any]]],
+    aliases: dict[int, tuple[str, ...]] | None = None,
+) -> Comparison:
+    """Assemble a Comparison from `article_entities()` rows per article."""
+    aliases = aliases or {}
+    mentions: dict[ArticleId, list[Mention]] = {i: [] for i in order}
+    names: dict[EntityId, tuple[str, str]] = {}
+    counts: dict[EntityId, dict[ArticleId, int]] = {}
+    spellings: dict[EntityId, dict[ArticleId, list[str]]] = {}
+    for aid in order:
+        for row in rows.get(aid, []):
+            eid = EntityId(int(row["entity_id"]))
+            names[eid] = (str(row["entity"]), str(row.get("type") or ""))
+            for m in row.get("mentions", []):
+                mention = Mention(
+                    eid, int(m.get("id", 0)), int(m["start"]), int(m["end"]), m["text"]
+                )
+                mentions[aid].append(mention)
+                counts.setdefault(eid, {}).setdefault(aid, 0)
+                counts[eid][aid] += 1
+                forms = spellings.setdefault(eid, {}).setdefault(aid, [])
+                if mention.text not in forms:
+                    forms.append(mention.text)
+    entities = {
+        eid: EntityInfo(
+            eid,
+            names[eid][0],
+            names[eid][1],
+            counts[eid],
+            {a: tuple(f) for a, f in spellings[eid].items()},
+            aliases.get(int(eid), ()),
+        )
+        for eid in counts
+    }
+    return Comparison(
+        order,
+        details,
+        {a: tuple(sorted(ms, key=lambda m: m.start)) for a, ms in mentions.items()},
+        entities,
+    )

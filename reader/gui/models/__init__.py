@@ -1,0 +1,1 @@
+"""Item models over archive ids (rows fetched lazily through the Library)."""

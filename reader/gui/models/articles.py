@@ -1,0 +1,230 @@
+"""The library table: article ids with a lazy row cache (Anki's browser DataModel idea)."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from reader.records import ArticleSummary
+from reader.types import ArticleId
+
+log = logging.getLogger("reader.gui.models")
+
+ARTICLE_IDS_MIME = "application/x-parallax-article-ids"
+COLUMNS = ("Title", "Outlet", "Date", "Authors", "Words")
+CHUNK = 200  # rows fetched per cache miss: one screenful and some slack
+
+Index = QModelIndex | QPersistentModelIndex
+Fetch = Callable[[list[int]], list[ArticleSummary]]
+
+
+def _sort_key(column: int) -> Callable[[ArticleSummary], Any]:
+    keys: tuple[Callable[[ArticleSummary], Any], ...] = (
+        lambda s: s.title.casefold(),
+        lambda s: (s.outlet or "").casefold(),
+        lambda s: s.published or "",
+        lambda s: ", ".join(s.authors).casefold(),
+        lambda s: s.words,
+    )
+    return keys[column]
+
+
+def _matches(summary: ArticleSummary, needle: str) -> bool:
+    hay = " ".join([summary.title, summary.outlet or "", " ".join(summary.authors)])
+    return needle in hay.casefold()
+
+
+class ArticleTableModel(QAbstractTableModel):
+    """Rows are article ids; their summaries are fetched in chunks when first shown.
+
+    Attributes:
+        snippets: optional per-id text shown as the tooltip (search hits).
+    """
+
+    def __init__(self, fetch: Fetch, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._fetch = fetch
+        self._all_ids: list[ArticleId] = []  # the source list (archive or search hits)
+        self._ids: list[ArticleId] = []  # after filter and sort
+        self._cache: dict[ArticleId, ArticleSummary] = {}
+        self._filter = ""
+        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self.snippets: dict[ArticleId, str] = {}
+
+    # -- loading ----------------------------------------------------------
+
+    def set_ids(self, ids: Sequence[int], snippets: dict[ArticleId, str] | None = None) -> None:
+        """Show these ids (the whole archive, or search hits in rank order)."""
+        self.beginResetModel()
+        self._all_ids = [ArticleId(int(i)) for i in ids]
+        self._cache.clear()
+        self.snippets = dict(snippets or {})
+        self._ids = self._apply(self._all_ids)
+        self.endResetModel()
+
+    def set_filter(self, text: str) -> None:
+        """Keep rows whose title, outlet or authors contain `text` (case-insensitive)."""
+        needle = " ".join(text.casefold().split())
+        if needle == self._filter:
+            return
+        self.beginResetModel()
+        self._filter = needle
+        self._ids = self._apply(self._all_ids)
+        self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by a column; a negative column restores the source order."""
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        old_ids = [self._ids[p.row()] if p.isValid() else None for p in persistent]
+        self._sort = (column, order) if 0 <= column < len(COLUMNS) else None
+        self._ids = self._apply(self._all_ids)
+        rows = {aid: row for row, aid in enumerate(self._ids)}
+        for p, aid in zip(persistent, old_ids, strict=True):
+            if aid is None or aid not in rows:
+                self.changePersistentIndex(p, QModelIndex())
+            else:
+                self.changePersistentIndex(p, self.index(rows[aid], p.column()))
+        self.layoutChanged.emit()
+
+    def _apply(self, ids: list[ArticleId]) -> list[ArticleId]:
+        if not self._filter and self._sort is None:
+            return list(ids)
+        # Filtering and sorting need every row's fields; fetch the missing ones once.
+        self._ensure_cached(ids)
+        out = [i for i in ids if i in self._cache]
+        if self._filter:
+            out = [i for i in out if _matches(self._cache[i], self._filter)]
+        if self._sort is not None:
+            column, order = self._sort
+            key = _sort_key(column)
+            out.sort(key=lambda i: key(self._cache[i]))
+            if order == Qt.SortOrder.DescendingOrder:
+                out.reverse()
+        return out
+
+    def _ensure_cached(self, ids: Sequence[ArticleId]) -> None:
+        missing = [int(i) for i in ids if i not in self._cache]
+        # SQLite caps bound parameters; stay well below it.
+        for start in range(0, len(missing), 900):
+            for summary in self._fetch(missing[start : start + 900]):
+                self._cache[summary.id] = summary
+
+    def _summary(self, row: int) -> ArticleSummary | None:
+        aid = self._ids[row]
+        summary = self._cache.get(aid)
+        if summary is None:
+            lo = max(0, row - CHUNK // 4)
+            self._ensure_cached(self._ids[lo : lo + CHUNK])
+            summary = self._cache.get(aid)
+        return summary
+
+    # -- queries by the GUI -------------------------------------------------
+
+    def article_id(self, row: int) -> ArticleId:
+        """The id shown in `row`."""
+        return self._ids[row]
+
+    def row_of(self, article_id: int) -> int:
+        """The row of an id, or -1 when it is not shown."""
+        try:
+            return self._ids.index(ArticleId(article_id))
+        except ValueError:
+            return -1
+
+    def cached_rows(self) -> int:
+        """How many summaries are in memory (the lazy cache at work)."""
+        return len(self._cache)
+
+    # -- Qt model API ----------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return COLUMNS[section]
+            if role == Qt.ItemDataRole.TextAlignmentRole and section == 4:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        if role == Qt.ItemDataRole.UserRole:
+            return int(self._ids[index.row()])
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and not (
+            role == Qt.ItemDataRole.TextAlignmentRole
+        ):
+            return None
+        column = index.column()
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column == 4:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return None
+        summary = self._summary(index.row())
+        if summary is None:
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            snippet = self.snippets.get(summary.id)
+            return f"{summary.title}\n\n{snippet}" if snippet else summary.title
+        values = (
+            summary.title or "(untitled)",
+            summary.outlet or "",
+            (summary.published or "")[:10],
+            ", ".join(summary.authors),
+            f"{summary.words:,}",
+        )
+        return values[column]
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return (
+            Qt.ItemFlag.ItemIsEnabled
+            | Qt.ItemFlag.ItemIsSelectable
+            | Qt.ItemFlag.ItemIsDragEnabled
+            | Qt.ItemFlag.ItemNeverHasChildren
+        )
+
+    def mimeTypes(self) -> list[str]:
+        return [ARTICLE_IDS_MIME]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        ids: list[int] = []
+        for index in indexes:
+            if index.isValid() and int(self._ids[index.row()]) not in ids:
+                ids.append(int(self._ids[index.row()]))
+        mime = QMimeData()
+        mime.setData(ARTICLE_IDS_MIME, json.dumps(ids).encode("ascii"))
+        return mime
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        return Qt.DropAction.CopyAction
+
+
+def ids_from_mime(mime: QMimeData) -> list[ArticleId]:
+    """Article ids carried by a drag from the library, or []."""
+    if not mime.hasFormat(ARTICLE_IDS_MIME):
+        return []
+    try:
+        raw = json.loads(bytes(mime.data(ARTICLE_IDS_MIME).data()).decode("ascii"))
+    except ValueError:
+        return []
+    return [ArticleId(int(i)) for i in raw if isinstance(i, int)]
