@@ -92,20 +92,28 @@ def build_comparison(lib: Library, ids: Sequence[int]) -> Comparison:
     if getter is None:
         return Comparison(order, details)
     rows: dict[ArticleId, list[dict[str, Any]]] = {i: list(getter(int(i))) for i in order}
-    return comparison_from_rows(order, details, rows, _aliases(lib, order))
+    return comparison_from_rows(order, details, rows, _aliases(lib, rows))
 
 
-def _aliases(lib: Library, ids: Sequence[ArticleId]) -> dict[int, tuple[str, ...]]:
-    compare = getattr(lib, "compare", None)
-    if compare is None or len(ids) < 2:
+def _aliases(
+    lib: Library, rows: dict[ArticleId, list[dict[str, Any]]]
+) -> dict[int, tuple[str, ...]]:
+    getter = getattr(lib, "entity_aliases", None)
+    if getter is None:
+        return {}
+    seen: dict[int, int] = {}
+    for items in rows.values():
+        for row in items:
+            seen[int(row["entity_id"])] = seen.get(int(row["entity_id"]), 0) + 1
+    shared = [e for e, n in seen.items() if n >= 2]
+    if not shared:
         return {}
     try:
-        result = compare([int(i) for i in ids])
+        found = getter(shared)
     except Exception:  # aliases only enrich tooltips; the view works without them
-        log.exception("compare() failed; showing entities without aliases")
+        log.exception("entity_aliases() failed; showing entities without aliases")
         return {}
-    shared = result.get("shared", []) if isinstance(result, dict) else []
-    return {int(s["entity_id"]): tuple(s.get("aliases") or ()) for s in shared}
+    return {int(k): tuple(v) for k, v in found.items()}
 
 
 def comparison_from_rows(

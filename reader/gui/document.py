@@ -113,7 +113,7 @@ def build_document(
         return fmt
 
     title_fmt = QTextCharFormat()
-    title_fmt.setFontPointSize(base_size * 1.6)
+    title_fmt.setFontPointSize(base_size * 1.35)
     title_fmt.setFontWeight(QFont.Weight.Bold)
     cursor.setBlockFormat(block_format(0, 4))
     cursor.insertText(detail.title or "(untitled)", title_fmt)

@@ -77,7 +77,9 @@ class MainWindow(QMainWindow, PreserveGeometry):
         self.splitter.addWidget(self.library_view)
         self.splitter.addWidget(self.compare)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([420, 1000])
+        self.splitter.setChildrenCollapsible(False)
+        self.library_view.setMinimumWidth(300)
+        self.splitter.setSizes([540, 1000])
         self.setCentralWidget(self.splitter)
 
         self.entity_panel = EntityPanel(ctx, self.compare)
@@ -85,7 +87,8 @@ class MainWindow(QMainWindow, PreserveGeometry):
         self.entity_dock.setObjectName("entityDock")
         self.entity_dock.setWidget(self.entity_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.entity_dock)
-        self.resizeDocks([self.entity_dock], [300], Qt.Orientation.Horizontal)
+        self.entity_panel.setMinimumWidth(240)
+        self.resizeDocks([self.entity_dock], [320], Qt.Orientation.Horizontal)
 
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("searchBox")

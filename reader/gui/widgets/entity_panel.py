@@ -116,7 +116,7 @@ class EntityPanel(QWidget):
             merge.setEnabled(hasattr(lib, "merge_entities"))
             merge.triggered.connect(
                 lambda: self._apply(
-                    lambda lb: _call(lb, "merge_entities", info.entity_id, other.entity_id)
+                    lambda lb: _call(lb, "merge_entities", other.entity_id, info.entity_id)
                 )
             )
             distinct = menu.addAction(f"“{info.name}” and “{other.name}” are not the same")

@@ -7,12 +7,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QUrl, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
     QHelpEvent,
     QMouseEvent,
+    QPainter,
+    QPaintEvent,
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QSizePolicy,
     QTextBrowser,
     QTextEdit,
     QToolButton,
@@ -118,6 +121,23 @@ class ArticleBrowser(QTextBrowser):
         return cursor.charFormat()
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that elides instead of widening its pane."""
+
+    def __init__(self, text: str = "") -> None:
+        super().__init__(text)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(40)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        del event
+        painter = QPainter(self)
+        metrics = self.fontMetrics()
+        text = metrics.elidedText(self.text(), Qt.TextElideMode.ElideRight, self.width())
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.rect(), int(Qt.AlignmentFlag.AlignVCenter), text)
+
+
 class ReaderPane(QFrame):
     """A header bar (title, Original switch, close) over an ArticleBrowser.
 
@@ -144,7 +164,7 @@ class ReaderPane(QFrame):
         self._matches: list[tuple[int, int]] = []
         self._showing_original = False
 
-        self.label = QLabel("No article open")
+        self.label = ElidedLabel("No article open")
         self.label.setObjectName("paneTitle")
         self.number = QLabel("")
         self.number.setObjectName("paneNumber")
@@ -169,6 +189,7 @@ class ReaderPane(QFrame):
         header.setLayout(bar)
 
         self.browser = ArticleBrowser()
+        self.browser.setMinimumWidth(220)
         self.browser.entityClicked.connect(self.entityClicked)
         self.browser.installEventFilter(self)
         layout = QVBoxLayout(self)
