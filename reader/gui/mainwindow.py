@@ -14,7 +14,6 @@ from PySide6.QtGui import (
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
-    QIcon,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
@@ -29,8 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.gui.ops import AppContext, ImportOp, QueryOp, import_files
+from reader.gui.ops import AppContext, ImportOp, QueryOp, import_files, show_error
 from reader.gui.settings import PreserveGeometry, Settings
+from reader.gui.theme import icon as theme_icon
 from reader.gui.widgets.compare_view import MAX_PANES, CompareView
 from reader.gui.widgets.dialogs import HelpDialog, ImportSummaryDialog
 from reader.gui.widgets.entity_panel import EntityPanel
@@ -66,7 +66,7 @@ class MainWindow(QMainWindow, PreserveGeometry):
         self.import_op: ImportOp | None = None
         self.last_summary: ImportSummaryDialog | None = None
         self.setWindowTitle(f"Parallax — {ctx.library.archive_dir}")
-        self.setWindowIcon(QIcon("icons:app.svg"))
+        self.setWindowIcon(theme_icon("app.svg"))
         self.setAcceptDrops(True)
 
         self.library_view = LibraryView(ctx)
@@ -122,7 +122,7 @@ class MainWindow(QMainWindow, PreserveGeometry):
             # Panes are text widgets: make sure they never swallow our keys.
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         if icon:
-            action.setIcon(QIcon(f"icons:{icon}"))
+            action.setIcon(theme_icon(icon))
         if tip:
             action.setToolTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
@@ -334,8 +334,6 @@ class MainWindow(QMainWindow, PreserveGeometry):
 
     def _import_failed(self, error: BaseException) -> None:
         self._import_finished()
-        from reader.gui.ops import show_error
-
         show_error(self, "The import stopped", error)
 
     def _import_done(self, report: ImportReport) -> None:

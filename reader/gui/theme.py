@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QDir, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
 log = logging.getLogger("reader.gui.theme")
@@ -17,7 +17,15 @@ THEMES = ("system", "light", "dark")
 
 def register_resources(resources: Path = RESOURCES) -> None:
     """Make `icons:name.svg` resolve to resources/icons (plain files, no compiled qrc)."""
-    QDir.addSearchPath("icons", str(resources / "icons"))
+    folder = str(resources / "icons")
+    if folder not in QDir.searchPaths("icons"):
+        QDir.addSearchPath("icons", folder)
+
+
+def icon(name: str) -> QIcon:
+    """An icon from resources/icons (registering the search path on first use)."""
+    register_resources()
+    return QIcon(f"icons:{name}")
 
 
 def system_is_dark() -> bool:
