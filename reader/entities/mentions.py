@@ -144,6 +144,9 @@ def _unglue(text: str, start: int, end: int) -> tuple[int, int]:
     cuts = [m.start() for m in _GLUE.finditer(span)]
     if not cuts:
         return start, end
+    # A glue accident happens once; a camel-case name (DeepState, YouTube) recurs.
+    if " " not in span and len(re.findall(rf"\b{re.escape(span)}\b", text)) >= 2:
+        return start, end
     bounds = [0, *cuts, len(span)]
     segments = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
     kept = []

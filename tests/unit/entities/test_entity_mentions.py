@@ -74,3 +74,14 @@ def test_dashes_and_slashes_between_names_split_them() -> None:
         "Olena Marchuk",
         "Reuters",
     ]
+
+
+
+def test_a_recurring_camel_case_name_is_not_cut() -> None:
+    text = (
+        "The OpenMaps project shows the front line. Analysts at OpenMaps said the city fell. "
+        "Troops left on Monday, OpenMaps added."
+    )
+    start = text.index("OpenMaps")
+    (kept,) = clean_mentions(text, [(start, start + len("OpenMaps"), "ORG")])
+    assert kept.text == "OpenMaps"
