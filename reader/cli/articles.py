@@ -34,6 +34,12 @@ def register(sub: Any, common: argparse.ArgumentParser) -> None:
     p.set_defaults(handler=cmd_import)
 
     p = sub.add_parser("list", parents=[common], help="list the archive's articles")
+    p.add_argument(
+        "--group",
+        type=int,
+        metavar="ID",
+        help="only the near-duplicates of article ID (the same story re-saved or syndicated)",
+    )
     p.set_defaults(handler=cmd_list)
 
     p = sub.add_parser("show", parents=[common], help="show one article")
@@ -75,8 +81,16 @@ def cmd_list(args: argparse.Namespace) -> int:
     """list: the archive's articles."""
     with open_library(args) as lib:
         rows = lib.list_articles()
+        if args.group is not None:
+            article = lib.get_article(args.group)
+            if article is None:
+                raise UsageError(f"no article with id {args.group}")
+            group = article.near_group
+            rows = [r for r in rows if r.id == args.group or (group and r.near_group == group)]
     text = "\n".join(
-        f"{r.id:>6}  {r.published or '':<16.16}  {r.outlet or '':<22.22}  {r.title}" for r in rows
+        f"{r.id:>6}  {r.published or '':<16.16}  {r.outlet or '':<22.22}  {r.title}"
+        + (f"  [near-duplicates: group {r.near_group}]" if r.near_group else "")
+        for r in rows
     )
     emit(args, [r.to_json() for r in rows], text or "the archive is empty")
     return EXIT_OK

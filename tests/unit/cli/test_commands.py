@@ -141,3 +141,18 @@ def test_archive_location_comes_from_the_environment(tmp_path: Path, fixtures_di
     )
     assert result.returncode == 0, result.stderr
     assert (env_archive / "archive.sqlite3").exists()
+
+
+def test_list_shows_and_filters_a_near_duplicate_group(
+    archive_dir: Path, fixtures_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (fixtures_dir / "articles" / "harbour-strike.txt").read_text()
+    (tmp_path / "a.txt").write_text(text)
+    (tmp_path / "b.txt").write_text(text.replace("2,300 members", "2,400 members"))
+    shutil.copy(fixtures_dir / "articles" / "election-night.html", tmp_path / "c.html")
+    main(["import", str(tmp_path), "--archive", str(archive_dir)])
+    capsys.readouterr()
+    assert main(["list", "--archive", str(archive_dir)]) == 0
+    assert capsys.readouterr().out.count("[near-duplicates: group 1]") == 2
+    code, rows = run_json(capsys, "list", "--group", "2", "--archive", str(archive_dir))
+    assert code == 0 and sorted(r["id"] for r in rows) == [1, 2]
