@@ -79,7 +79,7 @@ class MainWindow(QMainWindow, PreserveGeometry):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.library_view.setMinimumWidth(300)
-        self.splitter.setSizes([540, 1000])
+        self.splitter.setSizes([440, 1000])
         self.setCentralWidget(self.splitter)
 
         self.entity_panel = EntityPanel(ctx, self.compare)

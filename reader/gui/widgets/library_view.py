@@ -77,7 +77,7 @@ class LibraryView(QWidget):
         header.setSortIndicatorClearable(True)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
-        for column, width in ((1, 112), (2, 84), (3, 96), (4, 58)):
+        for column, width in ((1, 100), (2, 80), (3, 84), (4, 54)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.table.setSortingEnabled(True)
