@@ -51,9 +51,10 @@ def open_library(archive: str | None, db_url: str | None) -> Library:
 def run_app(argv: Sequence[str]) -> int:
     """Run the desktop app until its window closes; returns the exit status."""
     args = _parse(argv)
-    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-    )
+    if QApplication.instance() is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
     app = QApplication.instance() or QApplication([sys.argv[0]])
     assert isinstance(app, QApplication)
     app.setApplicationName(APP_NAME)
