@@ -117,6 +117,11 @@ class PreserveGeometry:
         geometry = settings.get("window/geometry")
         if not geometry.isEmpty():
             window.restoreGeometry(geometry)
+        else:
+            # First run: most of the screen, centred, rather than the bare size hint.
+            screen = window.screen().availableGeometry()
+            window.resize(int(screen.width() * 0.9), int(screen.height() * 0.9))
+            window.move(screen.center() - window.rect().center())
         state = settings.get("window/state")
         if not state.isEmpty():
             window.restoreState(state)
