@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from reader.gui.ops import AppContext, ImportOp, QueryOp, import_files, show_error
 from reader.gui.settings import PreserveGeometry, Settings
 from reader.gui.theme import icon as theme_icon
+from reader.gui.widgets.annotation_panel import AnnotationPanel
 from reader.gui.widgets.compare_view import MAX_PANES, CompareView
 from reader.gui.widgets.dialogs import HelpDialog, ImportSummaryDialog
 from reader.gui.widgets.entity_panel import EntityPanel
@@ -89,6 +90,12 @@ class MainWindow(QMainWindow, PreserveGeometry):
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.entity_dock)
         self.entity_panel.setMinimumWidth(240)
         self.resizeDocks([self.entity_dock], [320], Qt.Orientation.Horizontal)
+
+        self.annotation_panel = AnnotationPanel(ctx, self.compare)
+        self.annotation_dock = QDockWidget("Annotations", self)
+        self.annotation_dock.setObjectName("annotationDock")
+        self.annotation_dock.setWidget(self.annotation_panel)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotation_dock)
 
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("searchBox")
@@ -162,6 +169,12 @@ class MainWindow(QMainWindow, PreserveGeometry):
         self.act_sync = a("S&ynchronised scrolling", self._toggle_sync, "Ctrl+Shift+S", "sync.svg")
         self.act_sync.setCheckable(True)
         self.act_sync.setChecked(self.compare.sync_scroll)
+        self.act_highlight = a(
+            "&Highlight selection", self.annotation_panel.annotate_selection, "Ctrl+H"
+        )
+        self.act_highlight_note = a(
+            "Highlight with &note…", self.annotation_panel.annotate_with_note, "Ctrl+Shift+H"
+        )
         self.act_help = a("&Keyboard and help", self.show_help, "F1", "help.svg")
         self.act_toggle_theme = a(
             "Toggle light/dark", self._toggle_theme, "Ctrl+Shift+T", "theme.svg"
@@ -173,6 +186,8 @@ class MainWindow(QMainWindow, PreserveGeometry):
         menu.addAction(self.act_quit)
         menu = self.menuBar().addMenu("&Edit")
         menu.addActions([self.act_search, self.act_filter])
+        menu.addSeparator()
+        menu.addActions([self.act_highlight, self.act_highlight_note])
         menu = self.menuBar().addMenu("&View")
         menu.addActions([self.act_compare, self.act_close_pane, self.act_next_pane])
         menu.addActions(self.act_panes)
@@ -192,6 +207,7 @@ class MainWindow(QMainWindow, PreserveGeometry):
         theme_menu.addAction(self.act_toggle_theme)
         menu.addSeparator()
         menu.addAction(self.entity_dock.toggleViewAction())
+        menu.addAction(self.annotation_dock.toggleViewAction())
         menu = self.menuBar().addMenu("&Help")
         menu.addAction(self.act_help)
 

@@ -23,6 +23,7 @@ SHORTCUTS: tuple[tuple[str, str], ...] = (
     ("Ctrl+L", "Filter the library list"),
     ("Return", "Open the selected article in the active pane"),
     ("Ctrl+Return", "Compare the selected articles (2 to 4) side by side"),
+    ("Ctrl+H / Ctrl+Shift+H", "Highlight the selection (with a note)"),
     ("Ctrl+W", "Close the active pane"),
     ("Ctrl+Tab", "Next pane"),
     ("Ctrl+1 … Ctrl+4", "Focus pane 1 … 4"),

@@ -162,6 +162,7 @@ class ReaderPane(QFrame):
         self._highlights: list[Highlight] = []
         self._marks: list[tuple[int, int]] = []
         self._matches: list[tuple[int, int]] = []
+        self._notes: list[tuple[int, int, QColor]] = []
         self._showing_original = False
 
         self.label = ElidedLabel("No article open")
@@ -224,6 +225,7 @@ class ReaderPane(QFrame):
         self._highlights = list(highlights)
         self._marks = []
         self._matches = []
+        self._notes = []
         title = detail.title or "(untitled)"
         self.label.setText(f"{title} — {detail.outlet}" if detail.outlet else title)
         self.label.setToolTip(title)
@@ -292,10 +294,29 @@ class ReaderPane(QFrame):
         self._matches = spans
         self._apply_extra()
 
+    def set_annotations(self, spans: list[tuple[int, int, QColor]]) -> None:
+        """Draw the user's highlights (text spans with their colours)."""
+        self._notes = spans
+        self._apply_extra()
+
     def _apply_extra(self) -> None:
         if self._showing_original:
             return
         selections = []
+        for start, end, colour in self._notes:
+            span = self.offsets.span(start, end)
+            if span is None:
+                continue
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.browser.document())
+            cursor.setPosition(span[0])
+            cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor  # type: ignore[attr-defined]
+            fmt = QTextCharFormat()
+            fmt.setBackground(colour)
+            fmt.setForeground(INK)
+            sel.format = fmt  # type: ignore[attr-defined]
+            selections.append(sel)
         for spans, colour in ((self._matches, SEARCH_BG), (self._marks, MARK_BG)):
             for start, end in spans:
                 span = self.offsets.span(start, end)
