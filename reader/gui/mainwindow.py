@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QKeyEvent,
     QKeySequence,
 )
 from PySide6.QtWidgets import (
@@ -103,6 +105,7 @@ class MainWindow(QMainWindow, PreserveGeometry):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setMaximumWidth(380)
         self.search_edit.returnPressed.connect(self.run_search)
+        self.search_edit.installEventFilter(self)
         self._build_actions()
         self._build_status_bar()
 
@@ -159,7 +162,7 @@ class MainWindow(QMainWindow, PreserveGeometry):
         self.act_close_pane = a("&Close pane", self.compare.close_pane, "Ctrl+W", "close.svg")
         self.act_next_pane = a("&Next pane", self.compare.next_pane, "Ctrl+Tab")
         self.act_panes = [
-            a(f"Pane &{n}", lambda n=n: self.compare.focus_pane(n - 1), f"Ctrl+{n}")
+            a(f"Pane &{n}", partial(self.compare.focus_pane, n - 1), f"Ctrl+{n}")
             for n in range(1, MAX_PANES + 1)
         ]
         self.act_next_mention = a("Next &mention", lambda: self.compare.step_mention(True), "F3")
@@ -285,13 +288,18 @@ class MainWindow(QMainWindow, PreserveGeometry):
             title="The search failed",
         ).run_in_background()
 
-    def keyPressEvent(self, event: Any) -> None:
-        """Esc in the search box clears the search."""
-        if event.key() == Qt.Key.Key_Escape and self.search_edit.hasFocus():
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Esc in the search box clears the search and shows the whole archive."""
+        if (
+            watched is self.search_edit
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Escape
+        ):
             self.search_edit.clear()
             self.run_search()
-            return
-        super().keyPressEvent(event)
+            return True
+        return super().eventFilter(watched, event)
 
     # -- import ------------------------------------------------------------------
 

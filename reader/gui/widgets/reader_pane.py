@@ -311,11 +311,11 @@ class ReaderPane(QFrame):
             cursor = QTextCursor(self.browser.document())
             cursor.setPosition(span[0])
             cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor  # type: ignore[attr-defined]
+            sel.cursor = cursor
             fmt = QTextCharFormat()
             fmt.setBackground(colour)
             fmt.setForeground(INK)
-            sel.format = fmt  # type: ignore[attr-defined]
+            sel.format = fmt
             selections.append(sel)
         for spans, colour in ((self._matches, SEARCH_BG), (self._marks, MARK_BG)):
             for start, end in spans:
@@ -326,11 +326,11 @@ class ReaderPane(QFrame):
                 cursor = QTextCursor(self.browser.document())
                 cursor.setPosition(span[0])
                 cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-                sel.cursor = cursor  # type: ignore[attr-defined]
+                sel.cursor = cursor
                 fmt = QTextCharFormat()
                 fmt.setBackground(colour)
                 fmt.setForeground(INK)
-                sel.format = fmt  # type: ignore[attr-defined]
+                sel.format = fmt
                 selections.append(sel)
         self.browser.setExtraSelections(selections)
 
