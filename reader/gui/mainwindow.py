@@ -98,6 +98,9 @@ class MainWindow(QMainWindow, PreserveGeometry):
         self.annotation_dock.setObjectName("annotationDock")
         self.annotation_dock.setWidget(self.annotation_panel)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.annotation_dock)
+        self.resizeDocks(
+            [self.entity_dock, self.annotation_dock], [700, 200], Qt.Orientation.Vertical
+        )
 
         self.search_edit = QLineEdit()
         self.search_edit.setObjectName("searchBox")
