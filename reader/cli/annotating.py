@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reader.cli.common import (
     EXIT_OK,
@@ -13,9 +13,6 @@ from reader.cli.common import (
     emit,
     open_library,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reader.cli.common import (
     EXIT_OK,
@@ -15,9 +15,6 @@ from reader.cli.common import (
     open_library,
 )
 from reader.progress import TerminalProgress
-
-if TYPE_CHECKING:
-    pass
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

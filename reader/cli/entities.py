@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reader.cli.common import (
     EXIT_OK,
@@ -11,9 +11,6 @@ from reader.cli.common import (
     emit,
     open_library,
 )
-
-if TYPE_CHECKING:
-    pass
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:

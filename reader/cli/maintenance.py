@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -16,7 +17,7 @@ from reader.cli.common import (
 from reader.paths import resolve_archive_dir
 
 if TYPE_CHECKING:
-    pass
+    from reader.library import Library
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -52,16 +53,26 @@ def _report_text(report: dict[str, Any]) -> str:
     return "\n".join(f"{k}: {v}" for k, v in report.items())
 
 
-def cmd_backup(args: argparse.Namespace) -> int:
-    """backup DEST: a consistent copy, safe while the app runs."""
-    from reader.portability import PortabilityError, backup
+def _with_library(
+    args: argparse.Namespace, action: Callable[[Library], dict[str, Any]]
+) -> dict[str, Any]:
+    """Run a portability action on the open archive; its refusals are usage errors."""
+    from reader.portability import PortabilityError
 
     with open_library(args) as lib:
         try:
-            report = backup(lib, args.dest)
+            report = action(lib)
         except PortabilityError as exc:
             raise UsageError(str(exc)) from exc
     emit(args, report, _report_text(report))
+    return report
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    """backup DEST: a consistent copy, safe while the app runs."""
+    from reader.portability import backup
+
+    _with_library(args, lambda lib: backup(lib, args.dest))
     return EXIT_OK
 
 
@@ -83,27 +94,17 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_export_archive(args: argparse.Namespace) -> int:
     """export-archive FILE: database, originals and annotations in one file."""
-    from reader.portability import PortabilityError, export_archive
+    from reader.portability import export_archive
 
-    with open_library(args) as lib:
-        try:
-            report = export_archive(lib, args.file)
-        except PortabilityError as exc:
-            raise UsageError(str(exc)) from exc
-    emit(args, report, _report_text(report))
+    _with_library(args, lambda lib: export_archive(lib, args.file))
     return EXIT_OK
 
 
 def cmd_import_archive(args: argparse.Namespace) -> int:
     """import-archive FILE: merge another archive in, without duplicates."""
-    from reader.portability import PortabilityError, import_archive
+    from reader.portability import import_archive
 
-    with open_library(args) as lib:
-        try:
-            report = import_archive(lib, args.file)
-        except PortabilityError as exc:
-            raise UsageError(str(exc)) from exc
-    emit(args, report, _report_text(report))
+    report = _with_library(args, lambda lib: import_archive(lib, args.file))
     return EXIT_PARTIAL if report["articles_failed"] else EXIT_OK
 
 
