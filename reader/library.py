@@ -21,8 +21,6 @@ from reader.archive import repo
 from reader.archive.db import make_engine, session_scope, sqlite_url
 from reader.archive.migrate import upgrade_if_needed
 from reader.archive.models import Annotation, Article, Blob, SavedSearch
-from reader.comparing import compare_articles
-from reader.importer import Importer
 from reader.ingest.document import extraction_json
 from reader.ingest.walk import read_limited
 from reader.limits import DEFAULT_MAX_FILE_BYTES
@@ -34,7 +32,6 @@ from reader.records import (
     CheckReport,
     ImportReport,
 )
-from reader.reextract import reextract as reextract_articles
 from reader.search.errors import IndexDamaged, QuerySyntaxError, SearchError
 from reader.search.index import SearchIndex
 from reader.search.index import match_spans as search_match_spans
@@ -114,6 +111,8 @@ class Library:
             progress: called with (done, total, path) before each file.
             should_cancel: polled between files; True stops the batch cleanly.
         """
+        from reader.importer import Importer  # heavy (NER, MinHash): only when importing
+
         importer = Importer(
             self._sessions, max_file_bytes=self.max_file_bytes, on_stored=self._index_articles
         )
@@ -246,6 +245,8 @@ class Library:
         annotations re-anchor by quote (those that cannot are kept as orphans);
         user decisions about entities stay.
         """
+        from reader.reextract import reextract as reextract_articles
+
         changed: list[int] = []
         report = reextract_articles(self._sessions, ids, on_changed=changed.append)
         self._index_articles(changed)
@@ -342,6 +343,8 @@ class Library:
         unique = list(dict.fromkeys(int(i) for i in ids))
         if len(unique) < 2:
             raise ValueError("compare needs at least two different articles")
+        from reader.comparing import compare_articles  # heavy: only when comparing
+
         with self._sessions() as session:
             return compare_articles(session, unique, alignment=alignment, coverage=coverage)
 
