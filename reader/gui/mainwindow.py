@@ -45,6 +45,11 @@ log = logging.getLogger("reader.gui.window")
 SEARCH_LIMIT = 500
 
 
+# Below this a pane wraps every few words; the library list gives way down to its minimum.
+READABLE_PANE_WIDTH = 380
+MIN_LIBRARY_WIDTH = 200
+
+
 class MainWindow(QMainWindow, PreserveGeometry):
     """The analyst's window.
 
@@ -77,11 +82,11 @@ class MainWindow(QMainWindow, PreserveGeometry):
         self.compare.sync_scroll = bool(settings.get("compare/sync_scroll"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
+        self.library_view.setMinimumWidth(MIN_LIBRARY_WIDTH)
         self.splitter.addWidget(self.library_view)
         self.splitter.addWidget(self.compare)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.library_view.setMinimumWidth(300)
         self.splitter.setSizes([440, 1000])
         self.setCentralWidget(self.splitter)
 
@@ -250,7 +255,18 @@ class MainWindow(QMainWindow, PreserveGeometry):
         if ids:
             self.compare.open_articles(ids[:MAX_PANES])
 
+    def _make_room_for_panes(self) -> None:
+        """Narrow the library list when side-by-side panes would be too cramped to read."""
+        library, area = self.splitter.sizes()
+        panes = len(self.compare.panes)
+        if panes < 2 or area / panes >= READABLE_PANE_WIDTH:
+            return
+        give = min(library - MIN_LIBRARY_WIDTH, READABLE_PANE_WIDTH * panes - area)
+        if give > 0:
+            self.splitter.setSizes([library - give, area + give])
+
     def _comparison_changed(self) -> None:
+        self._make_room_for_panes()
         self.act_close_pane.setEnabled(bool(self.compare.panes))
         self.settings.set("compare/open_articles", [int(i) for i in self.compare.open_ids])
         shared = len(self.compare.comparison.shared)

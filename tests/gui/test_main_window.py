@@ -145,3 +145,20 @@ def test_stored_html_with_remote_images_fetches_nothing(
     assert "<img" in pane.browser.toPlainText()
     # Whatever the document asks for, the browser hands back nothing.
     assert pane.browser.loadResource(2, QUrl("https://tracker.example.com/p.gif")) is None
+
+
+def test_the_library_gives_way_so_three_panes_stay_readable(
+    qtbot, window: MainWindow, library: Library, fixtures_dir: Path
+) -> None:
+    from reader.gui.mainwindow import MIN_LIBRARY_WIDTH, READABLE_PANE_WIDTH
+
+    ids = [r["id"] for r in library.import_paths([fixtures_dir / "articles"]).imported]
+    window.resize(1500, 900)
+    window.splitter.setSizes([440, 1060])
+    before = window.splitter.sizes()[0]
+    window.compare.open_articles(ids)
+    qtbot.waitUntil(lambda: len(window.compare.panes) == 3)
+    library_width, area = window.splitter.sizes()
+    assert library_width < before
+    assert library_width >= MIN_LIBRARY_WIDTH
+    assert area / 3 >= READABLE_PANE_WIDTH or library_width == MIN_LIBRARY_WIDTH
