@@ -302,37 +302,34 @@ class ReaderPane(QFrame):
     def _apply_extra(self) -> None:
         if self._showing_original:
             return
+        layers = [
+            [((start, end), colour) for start, end, colour in self._notes],
+            [(span, SEARCH_BG) for span in self._matches],
+            [(span, MARK_BG) for span in self._marks],
+        ]
         selections = []
-        for start, end, colour in self._notes:
-            span = self.offsets.span(start, end)
-            if span is None:
-                continue
-            sel = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(self.browser.document())
-            cursor.setPosition(span[0])
-            cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-            sel.cursor = cursor
-            fmt = QTextCharFormat()
-            fmt.setBackground(colour)
-            fmt.setForeground(INK)
-            sel.format = fmt
-            selections.append(sel)
-        for spans, colour in ((self._matches, SEARCH_BG), (self._marks, MARK_BG)):
-            for start, end in spans:
-                span = self.offsets.span(start, end)
-                if span is None:
-                    continue
-                sel = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(self.browser.document())
-                cursor.setPosition(span[0])
-                cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-                sel.cursor = cursor
-                fmt = QTextCharFormat()
-                fmt.setBackground(colour)
-                fmt.setForeground(INK)
-                sel.format = fmt
-                selections.append(sel)
+        for layer in layers:
+            for (start, end), colour in layer:
+                sel = self._selection(start, end, colour)
+                if sel is not None:
+                    selections.append(sel)
         self.browser.setExtraSelections(selections)
+
+    def _selection(self, start: int, end: int, colour: QColor) -> QTextEdit.ExtraSelection | None:
+        """A coloured overlay on a text span (notes, search matches, marked mentions)."""
+        span = self.offsets.span(start, end)
+        if span is None:
+            return None
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(span[0])
+        cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor
+        fmt = QTextCharFormat()
+        fmt.setBackground(colour)
+        fmt.setForeground(INK)
+        sel.format = fmt
+        return sel
 
     def go_to(self, start: int, end: int) -> bool:
         """Select a text span and scroll it into view; False if it is not shown."""
