@@ -472,11 +472,10 @@ class Library:
         records = parse_jsonld(document)
         with session_scope(self._sessions) as session:
             result = annotation_store.import_records(session, records)
-            ids = list(session.scalars(select(Annotation.id)))
         try:
             index = self.search_index
             with self._sessions() as session:
-                docs = [search_sync.annotation_document(session, i) for i in ids]
+                docs = [search_sync.annotation_document(session, i) for i in result["ids"]]
             index.add([d for d in docs if d is not None])
         except SearchError as exc:
             log.warning("imported annotations not indexed yet: %s", exc)

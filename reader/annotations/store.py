@@ -251,12 +251,13 @@ def export_records(session: Session, article_id: int | None = None) -> list[Anno
 def import_records(session: Session, records: Iterable[AnnotationRecord]) -> dict[str, Any]:
     """Bring exported annotations into this archive, re-anchoring each by its quote.
 
-    Returns {"imported": n, "skipped": n, "orphaned": n, "problems": [...]}: an
+    Returns {"imported": n, "skipped": n, "orphaned": n, "problems": [...], "ids":
+    [new annotation ids]}: an
     annotation whose article is not in this archive, or whose quote cannot be
     placed, is reported, never dropped silently (placed ones that lost their
     quote are kept as orphans).
     """
-    result: dict[str, Any] = {"imported": 0, "skipped": 0, "orphaned": 0, "problems": []}
+    result: dict[str, Any] = {"imported": 0, "skipped": 0, "orphaned": 0, "problems": [], "ids": []}
     for record in records:
         article = _article_for(session, record)
         if article is None:
@@ -306,6 +307,7 @@ def import_records(session: Session, records: Iterable[AnnotationRecord]) -> dic
         ann.tags = tags_by_name(session, record.tags)
         session.add(ann)
         session.flush()
+        result["ids"].append(ann.id)
     return result
 
 
