@@ -120,6 +120,9 @@ class MainWindow(QMainWindow, PreserveGeometry):
         self.library_view.openRequested.connect(self.compare.open_in_active)
         self.library_view.selectionChanged.connect(self._selection_changed)
         self.compare.comparisonChanged.connect(self._comparison_changed)
+        # Feature wiring: each feature module adds its own actions, menus and docks
+        # through one install(window) call, so the window stays a thin assembly.
+
         self.library_view.reload()
         self._selection_changed(0)
         self._restore()
@@ -191,15 +194,15 @@ class MainWindow(QMainWindow, PreserveGeometry):
             "Toggle light/dark", self._toggle_theme, "Ctrl+Shift+T", "theme.svg"
         )
 
-        menu = self.menuBar().addMenu("&File")
+        menu = self.file_menu = self.menuBar().addMenu("&File")
         menu.addActions([self.act_import, self.act_import_folder])
         menu.addSeparator()
         menu.addAction(self.act_quit)
-        menu = self.menuBar().addMenu("&Edit")
+        menu = self.edit_menu = self.menuBar().addMenu("&Edit")
         menu.addActions([self.act_search, self.act_filter])
         menu.addSeparator()
         menu.addActions([self.act_highlight, self.act_highlight_note])
-        menu = self.menuBar().addMenu("&View")
+        menu = self.view_menu = self.menuBar().addMenu("&View")
         menu.addActions([self.act_compare, self.act_close_pane, self.act_next_pane])
         menu.addActions(self.act_panes)
         menu.addSeparator()
@@ -219,10 +222,10 @@ class MainWindow(QMainWindow, PreserveGeometry):
         menu.addSeparator()
         menu.addAction(self.entity_dock.toggleViewAction())
         menu.addAction(self.annotation_dock.toggleViewAction())
-        menu = self.menuBar().addMenu("&Help")
+        menu = self.help_menu = self.menuBar().addMenu("&Help")
         menu.addAction(self.act_help)
 
-        bar = self.addToolBar("Main")
+        bar = self.toolbar = self.addToolBar("Main")
         bar.setObjectName("mainToolbar")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
