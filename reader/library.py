@@ -32,9 +32,11 @@ from reader.records import (
     CheckReport,
     ImportReport,
 )
+from reader.search import listing
 from reader.search.errors import IndexDamaged, QuerySyntaxError, SearchError
 from reader.search.index import SearchIndex
 from reader.search.index import match_spans as search_match_spans
+from reader.search.listing import ArticleFilter
 from reader.search.results import SearchResult
 from reader.search.snippets import SnippetStyle
 from reader.types import ArticleId
@@ -297,6 +299,54 @@ class Library:
         """How many articles the archive holds."""
         with self._sessions() as session:
             return int(session.scalar(select(func.count(Article.id))) or 0)
+
+    def filter_article_ids(
+        self,
+        flt: ArticleFilter | None = None,
+        *,
+        within: Sequence[int] | None = None,
+        sort: str | None = None,
+        descending: bool = False,
+    ) -> list[ArticleId]:
+        """Ids the library list shows: filtered and sorted in SQL, not in Python.
+
+        Args:
+            flt: text, outlet, date range and tag to keep (None keeps all).
+            within: only these ids (search hits), kept in their order when unsorted.
+            sort: "title", "outlet", "date", "authors", "words" or "near"
+                (near-duplicate count); None is import order.
+        """
+        with self._sessions() as session:
+            ids = listing.filtered_ids(
+                session, flt or ArticleFilter(), within=within, sort=sort, descending=descending
+            )
+        return [ArticleId(i) for i in ids]
+
+    def outlet_counts(self) -> list[tuple[str, int]]:
+        """(outlet, articles) pairs, most articles first (the library's outlet filter)."""
+        with self._sessions() as session:
+            return listing.outlet_counts(session)
+
+    def tag_counts(self) -> list[tuple[str, int]]:
+        """(tag, articles annotated with it) pairs, by name (the library's tag filter)."""
+        with self._sessions() as session:
+            return listing.tag_counts(session)
+
+    def date_span(self) -> tuple[str | None, str | None]:
+        """First and last publication day in the archive, "YYYY-MM-DD" (None if unknown)."""
+        with self._sessions() as session:
+            return listing.date_span(session)
+
+    def near_group_sizes(self) -> dict[int, int]:
+        """{near-duplicate group id: articles in it}, for groups of two or more."""
+        with self._sessions() as session:
+            return listing.near_group_sizes(session)
+
+    def near_duplicates(self, article_id: int) -> list[ArticleSummary]:
+        """The other articles of an article's near-duplicate group (same story re-saved)."""
+        with self._sessions() as session:
+            ids = listing.near_duplicate_ids(session, article_id)
+            return repo.summaries(session, ids) if ids else []
 
     def get_article(self, article_id: int) -> ArticleDetail | None:
         """One article with its text, or None if there is no such id."""
