@@ -251,17 +251,26 @@ def export_records(session: Session, article_id: int | None = None) -> list[Anno
 def import_records(session: Session, records: Iterable[AnnotationRecord]) -> dict[str, Any]:
     """Bring exported annotations into this archive, re-anchoring each by its quote.
 
-    Returns {"imported": n, "skipped": n, "orphaned": n, "problems": [...], "ids":
-    [new annotation ids]}: an
+    Returns {"imported": n, "skipped": n, "orphaned": n, "unmatched": n, "problems":
+    [...], "ids": [new annotation ids]} ("unmatched" counts those of "orphaned"
+    whose article is not here; they are not stored): an
     annotation whose article is not in this archive, or whose quote cannot be
     placed, is reported, never dropped silently (placed ones that lost their
     quote are kept as orphans).
     """
-    result: dict[str, Any] = {"imported": 0, "skipped": 0, "orphaned": 0, "problems": [], "ids": []}
+    result: dict[str, Any] = {
+        "imported": 0,
+        "skipped": 0,
+        "orphaned": 0,
+        "unmatched": 0,
+        "problems": [],
+        "ids": [],
+    }
     for record in records:
         article = _article_for(session, record)
         if article is None:
             result["orphaned"] += 1
+            result["unmatched"] += 1
             result["problems"].append(
                 f"no article for “{record.quote[:40]}” "
                 f"({record.article_title or record.source_iri})"

@@ -122,6 +122,9 @@ class MainWindow(QMainWindow, PreserveGeometry):
         self.compare.comparisonChanged.connect(self._comparison_changed)
         # Feature wiring: each feature module adds its own actions, menus and docks
         # through one install(window) call, so the window stays a thin assembly.
+        from reader.gui.widgets import annotation_actions
+
+        annotation_actions.install(self)
 
         self.library_view.reload()
         self._selection_changed(0)

@@ -299,6 +299,37 @@ class ReaderPane(QFrame):
         self._notes = spans
         self._apply_extra()
 
+    def set_links(
+        self, links: list[tuple[int, int, str]] | None = None
+    ) -> list[QTextEdit.ExtraSelection]:
+        """Mark linked passages (start, end, tooltip) with a dotted underline.
+
+        Called with None (by `_apply_extra`) it only builds the overlays for the
+        document shown now; links given for another article are not drawn.
+        """
+        if links is not None:
+            self._links = (self.article_id, links)
+            self._apply_extra()
+            return []
+        article, spans = getattr(self, "_links", (None, []))
+        out = []
+        for start, end, tip in spans if article == self.article_id else []:
+            span = self.offsets.span(start, end)
+            if span is None:
+                continue
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.browser.document())
+            cursor.setPosition(span[0])
+            cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+            fmt.setUnderlineColor(self.palette().link().color())
+            fmt.setToolTip(tip)
+            sel.format = fmt
+            out.append(sel)
+        return out
+
     def _apply_extra(self) -> None:
         if self._showing_original:
             return
@@ -313,6 +344,7 @@ class ReaderPane(QFrame):
                 sel = self._selection(start, end, colour)
                 if sel is not None:
                     selections.append(sel)
+        selections.extend(self.set_links())
         self.browser.setExtraSelections(selections)
 
     def _selection(self, start: int, end: int, colour: QColor) -> QTextEdit.ExtraSelection | None:
