@@ -30,14 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.gui.ops import AppContext, ImportOp, QueryOp, import_files, show_error
+from reader.gui.ops import AppContext, ImportOp, import_files, show_error
 from reader.gui.settings import PreserveGeometry, Settings
 from reader.gui.theme import icon as theme_icon
 from reader.gui.widgets.annotation_panel import AnnotationPanel
 from reader.gui.widgets.compare_view import MAX_PANES, CompareView
 from reader.gui.widgets.dialogs import HelpDialog, ImportSummaryDialog
 from reader.gui.widgets.entity_panel import EntityPanel
-from reader.gui.widgets.library_view import LibraryView, hit_field
+from reader.gui.widgets.library_view import LibraryView
 from reader.records import ImportReport
 
 log = logging.getLogger("reader.gui.window")
@@ -122,6 +122,9 @@ class MainWindow(QMainWindow, PreserveGeometry):
         self.compare.comparisonChanged.connect(self._comparison_changed)
         # Feature wiring: each feature module adds its own actions, menus and docks
         # through one install(window) call, so the window stays a thin assembly.
+        from reader.gui.widgets import search_controller
+
+        search_controller.install(self)
         from reader.gui.widgets import annotation_actions
 
         annotation_actions.install(self)
@@ -287,31 +290,16 @@ class MainWindow(QMainWindow, PreserveGeometry):
         self.search_edit.selectAll()
 
     def run_search(self) -> None:
-        """Search the archive; hits fill the library list; matches are marked in panes."""
-        query = self.search_edit.text().strip()
-        if not query:
-            self.library_view.reload()
-            self.compare.show_matches("")
-            return
-        search = getattr(self.ctx.library, "search", None)
-        if search is None:
-            # No index in this archive version: fall back to the title filter.
-            self.library_view.filter_edit.setText(query)
-            return
+        """Search the archive; hits, facets and variant counts fill the library list.
 
-        def shown(result: Any) -> None:
-            hits = list(hit_field(result, "hits") or [])
-            total = hit_field(result, "total")
-            self.library_view.show_hits(query, hits, int(total) if total is not None else None)
-            self.compare.show_matches(query)
+        The search feature (variants toggle, facets, saved searches) lives in
+        reader.gui.widgets.search_controller; matches are marked in open panes.
+        """
+        from reader.gui.widgets.search_controller import SearchController
 
-        QueryOp(
-            self.ctx,
-            lambda lib: lib.search(query, limit=SEARCH_LIMIT),
-            shown,
-            parent=self,
-            title="The search failed",
-        ).run_in_background()
+        controller = self.findChild(SearchController)
+        if controller is not None:
+            controller.run()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Esc in the search box clears the search and shows the whole archive."""

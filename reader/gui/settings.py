@@ -37,6 +37,7 @@ OPTIONS: dict[str, Option] = {
         Option("appearance/theme", str, "system", "system, light or dark"),
         Option("library/sort_column", int, -1, "sorted column, -1 for import order"),
         Option("library/sort_descending", bool, False, "sort direction"),
+        Option("search/variants", bool, True, "searches also match other spellings of a name"),
     )
 }
 

@@ -77,7 +77,9 @@ def test_outlet_and_date_filters_narrow_and_combine(lib: Library) -> None:
         "School meals budget argued over",
     ]
     # The last day is included whole.
-    both = ArticleFilter(outlet="The Northmere Herald", date_from="2025-03-01", date_to="2025-03-20")
+    both = ArticleFilter(
+        outlet="The Northmere Herald", date_from="2025-03-01", date_to="2025-03-20"
+    )
     assert _titles(lib, lib.filter_article_ids(both)) == ["School meals budget argued over"]
     assert lib.date_span() == ("2025-02-03", "2025-04-02")
 
