@@ -159,3 +159,104 @@ def comparison_from_rows(
         {a: tuple(sorted(ms, key=lambda m: m.start)) for a, ms in mentions.items()},
         entities,
     )
+
+
+# -- coverage: aligned passages, passages only one outlet has, timeline, figures, claims --
+
+Span = tuple[int, int]
+Place = tuple[ArticleId, int, int]
+# (passage, passage, score, shared evidence)
+Pair = tuple[Place, Place, float, tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class AlignedPassage:
+    """A passage of another open article that tells the same thing as the one asked about."""
+
+    article_id: ArticleId
+    start: int
+    end: int
+    score: float
+    shared: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How the open articles cover the story, from `Library.compare` (computed on a worker).
+
+    Attributes:
+        ids: the articles it was computed for.
+        pairs: aligned passages as ((article, start, end), (article, start, end), score, shared).
+        only: passages no other open article tells, per article.
+        timeline, figures, claims: the `compare --json` entries, as returned.
+    """
+
+    ids: tuple[ArticleId, ...] = ()
+    pairs: tuple[Pair, ...] = ()
+    only: dict[ArticleId, tuple[Span, ...]] = field(default_factory=dict)
+    timeline: tuple[dict[str, Any], ...] = ()
+    figures: tuple[dict[str, Any], ...] = ()
+    claims: tuple[dict[str, Any], ...] = ()
+
+    def passages(self, article_id: ArticleId) -> list[Span]:
+        """Every passage of an article the alignment knows (matched or not), in text order."""
+        spans = set(self.only.get(article_id, ()))
+        for a, b, _score, _shared in self.pairs:
+            for aid, start, end in (a, b):
+                if aid == article_id:
+                    spans.add((start, end))
+        return sorted(spans)
+
+    def passage_at(self, article_id: ArticleId, offset: int) -> Span | None:
+        """The passage of an article holding a text offset, if the alignment covers it."""
+        for start, end in self.passages(article_id):
+            if start <= offset < end:
+                return (start, end)
+        return None
+
+    def counterparts(self, article_id: ArticleId, start: int, end: int) -> list[AlignedPassage]:
+        """Passages of the other articles aligned with this one, best first."""
+        found: list[AlignedPassage] = []
+        for a, b, score, shared in self.pairs:
+            for here, there in ((a, b), (b, a)):
+                if here == (article_id, start, end):
+                    found.append(AlignedPassage(there[0], there[1], there[2], score, shared))
+        return sorted(found, key=lambda p: -p.score)
+
+    def is_only(self, article_id: ArticleId, start: int, end: int) -> bool:
+        """Whether no other open article has a passage like this one."""
+        return (start, end) in self.only.get(article_id, ())
+
+
+def coverage_from_json(ids: Sequence[int], doc: dict[str, Any]) -> Coverage:
+    """A Coverage from a `compare --json` document."""
+
+    def passage(entry: Sequence[int]) -> Place:
+        return (ArticleId(int(entry[0])), int(entry[1]), int(entry[2]))
+
+    return Coverage(
+        tuple(ArticleId(int(i)) for i in ids),
+        tuple(
+            (
+                passage(p["a"]),
+                passage(p["b"]),
+                float(p.get("score", 0.0)),
+                tuple(str(s) for s in p.get("shared", ())),
+            )
+            for p in doc.get("alignment", ())
+        ),
+        {
+            ArticleId(int(k)): tuple((int(s), int(e)) for s, e in v)
+            for k, v in doc.get("only", {}).items()
+        },
+        tuple(doc.get("timeline", ())),
+        tuple(doc.get("figures", ())),
+        tuple(doc.get("claims", ())),
+    )
+
+
+def build_coverage(lib: Library, ids: Sequence[int]) -> Coverage:
+    """Align the articles' passages and gather timeline, figures and claims (slow: a worker)."""
+    if len(set(ids)) < 2:
+        return Coverage(tuple(ArticleId(int(i)) for i in ids))
+    return coverage_from_json(ids, lib.compare(list(ids), alignment=True, coverage=True))

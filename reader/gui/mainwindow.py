@@ -125,6 +125,9 @@ class MainWindow(QMainWindow, PreserveGeometry):
         from reader.gui.widgets import search_controller
 
         search_controller.install(self)
+        from reader.gui.widgets import coverage_dock
+
+        coverage_dock.install(self)
         from reader.gui.widgets import annotation_actions
 
         annotation_actions.install(self)

@@ -14,6 +14,7 @@ from reader.gui.comparison import Comparison, EntityInfo, build_comparison
 from reader.gui.models.articles import ids_from_mime
 from reader.gui.ops import AppContext, QueryOp
 from reader.gui.palette import UNDERLINE_NAMES, EntityStyle, assign_styles
+from reader.gui.widgets.coverage_controller import CoverageController
 from reader.gui.widgets.reader_pane import Highlight, ReaderPane
 from reader.ingest.decode import decode_bytes
 from reader.types import ArticleId, EntityId
@@ -59,6 +60,8 @@ class CompareView(QWidget):
         self._mark_stops: list[tuple[int, int, int]] = []  # (pane, start, end)
         self._mark_pos = -1
         self._search_query = ""
+        # Alignment, timeline, figures and claims of the open articles (on a worker).
+        self.coverage_control = CoverageController(self)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
@@ -147,6 +150,7 @@ class CompareView(QWidget):
         if self._search_query:
             self.show_matches(self._search_query)
         self.comparisonChanged.emit()
+        self.coverage_control.follow()
 
     def _add_pane(self) -> None:
         pane = ReaderPane()
@@ -159,6 +163,7 @@ class CompareView(QWidget):
         pane.activated.connect(lambda p=pane: self._set_active(self.panes.index(p)))
         bar = pane.browser.verticalScrollBar()
         bar.valueChanged.connect(lambda _v, p=pane: self._scrolled(p))
+        self.coverage_control.watch(pane)
         del index
 
     def _renumber(self) -> None:
@@ -170,6 +175,21 @@ class CompareView(QWidget):
             self.active = index
             self._renumber()
             self.activePaneChanged.emit(index)
+
+    def pane_of(self, article_id: int) -> int | None:
+        """The index of the pane showing an article, if it is open."""
+        for i, pane in enumerate(self.panes):
+            if pane.article_id == article_id:
+                return i
+        return None
+
+    def go_to_text(self, article_id: int, start: int, end: int) -> bool:
+        """Make the article's pane active and select a text span in it (a sentence, a figure)."""
+        index = self.pane_of(article_id)
+        if index is None:
+            return False
+        self._set_active(index)
+        return self.panes[index].go_to(start, end)
 
     def focus_pane(self, index: int) -> bool:
         """Give keyboard focus to pane `index`; False if there is no such pane."""

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.gui.document import OffsetMap, build_document
+from reader.gui.widgets.coverage_layer import PassageLayer
 from reader.records import ArticleDetail
 from reader.types import ArticleId, EntityId
 
@@ -198,11 +199,18 @@ class ReaderPane(QFrame):
         layout.setSpacing(0)
         layout.addWidget(header)
         layout.addWidget(self.browser, 1)
+        # Aligned passages and passages only this outlet tells (see CompareView).
+        self.passages = PassageLayer(self)
 
     @property
     def article_id(self) -> ArticleId | None:
         """The id shown, or None."""
         return None if self.detail is None else self.detail.id
+
+    @property
+    def showing_original(self) -> bool:
+        """Whether the original file is shown instead of the article."""
+        return self._showing_original
 
     def set_number(self, number: int, active: bool) -> None:
         """Show the pane's number (the Ctrl+1..4 key) and whether it is active."""
@@ -233,6 +241,7 @@ class ReaderPane(QFrame):
         self.original_button.setChecked(False)
         self.original_button.blockSignals(False)
         self._showing_original = False
+        self.passages.clear()
         self._render()
 
     def set_highlights(self, highlights: Iterable[Highlight]) -> None:

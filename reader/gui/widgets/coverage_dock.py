@@ -1,0 +1,214 @@
+"""The Coverage dock: entity grid, timeline, figures and claims of the open comparison."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.gui.models.coverage import (
+    CONFLICT_ROLE,
+    ENTITY_ROLE,
+    SORT_ROLE,
+    TARGET_ROLE,
+    WARN,
+    ClaimsModel,
+    EntityGridModel,
+    FiguresModel,
+    RowsModel,
+    TimelineModel,
+)
+from reader.types import EntityId
+
+if TYPE_CHECKING:
+    from reader.gui.mainwindow import MainWindow
+    from reader.gui.widgets.compare_view import CompareView
+
+WIDTHS = {"Date": 90, "Event": 48, "Written": 110, "Pane": 150, "Counts": 110, "Figure": 120}
+
+
+def _table(model: RowsModel, stretch: str = "Sentence") -> tuple[QTableView, QSortFilterProxyModel]:
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(SORT_ROLE)
+    proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    view = QTableView()
+    view.setModel(proxy)
+    view.setSortingEnabled(True)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    header = view.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setStretchLastSection(True)
+    view.setProperty("stretch", stretch)
+    return view, proxy
+
+
+def _size_columns(view: QTableView, model: RowsModel) -> None:
+    header = view.horizontalHeader()
+    stretch = view.property("stretch")
+    for i, column in enumerate(model.columns):
+        if column.header == stretch:
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+            view.setColumnWidth(i, WIDTHS.get(column.header, 90))
+    # The warning column goes last and takes what is left after the sentence.
+    if model.columns and model.columns[-1].header == "Check":
+        header.setStretchLastSection(False)
+        view.setColumnWidth(len(model.columns) - 1, 260)
+
+
+class CoverageDock(QDockWidget):
+    """Tabs Grid, Timeline, Figures and Claims, following the CompareView's panes.
+
+    Clicking a grid cell marks that entity's mentions (in that pane, going to the first
+    one); clicking a timeline, figure or claim row selects its sentence in its pane.
+    """
+
+    def __init__(self, compare: CompareView, parent: QWidget | None = None) -> None:
+        super().__init__("Coverage", parent)
+        self.setObjectName("coverageDock")
+        self.compare = compare
+        self.grid = EntityGridModel()
+        self.timeline = TimelineModel()
+        self.figures = FiguresModel()
+        self.claims = ClaimsModel()
+        self.grid_view, self.grid_proxy = _table(self.grid, stretch="Entity")
+        self.grid_view.horizontalHeader().setStretchLastSection(False)
+        self.timeline_view, self.timeline_proxy = _table(self.timeline)
+        self.figures_view, self.figures_proxy = _table(self.figures)
+        self.claims_view, self.claims_proxy = _table(self.claims)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        for view, name in (
+            (self.grid_view, "Grid"),
+            (self.timeline_view, "Timeline"),
+            (self.figures_view, "Figures"),
+            (self.claims_view, "Claims"),
+        ):
+            self.tabs.addTab(view, name)
+            view.clicked.connect(self._clicked)
+            view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+            view.activated.connect(self._clicked)
+        # The grid opens most mentioned first; the others in date or group order.
+        self.grid_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.status = QLabel()
+        self.status.setObjectName("coverageStatus")
+        self.status.setWordWrap(True)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 2, 4, 4)
+        layout.setSpacing(2)
+        layout.addWidget(self.status)
+        layout.addWidget(self.tabs, 1)
+        self.setWidget(body)
+        self._stale = True
+        compare.comparisonChanged.connect(self._changed)
+        compare.coverage_control.coverageChanged.connect(self._changed)
+        self.visibilityChanged.connect(lambda shown: shown and self._stale and self.refresh())
+        self.refresh()
+
+    def _changed(self) -> None:
+        # A hidden dock costs nothing when the panes change; it catches up when shown.
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild the four tables from the open comparison and its coverage."""
+        self._stale = False
+        comparison = self.compare.comparison
+        control = self.compare.coverage_control
+        coverage = control.coverage
+        self.grid.set_comparison(comparison)
+        self.timeline.set_coverage(coverage, comparison)
+        self.figures.set_coverage(coverage, comparison)
+        self.claims.set_coverage(coverage, comparison)
+        for view, model in (
+            (self.grid_view, self.grid),
+            (self.timeline_view, self.timeline),
+            (self.figures_view, self.figures),
+            (self.claims_view, self.claims),
+        ):
+            _size_columns(view, model)
+        self.grid_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self._titles()
+        if len(comparison.ids) < 2:
+            self.status.setText("Open two to four articles side by side to compare their coverage.")
+        elif control.pending:
+            self.status.setText("Aligning passages and reading dates, figures and claims…")
+        elif control.failed:
+            self.status.setText(f"Coverage could not be worked out: {control.failed}")
+        else:
+            only = sum(len(v) for v in coverage.only.values())
+            self.status.setText(
+                f"{len(coverage.pairs)} matching passage pair(s), {only} passage(s) only one "
+                "outlet tells (dashed margin). Hover a paragraph to light up its counterparts; "
+                "click a row to go to its sentence."
+            )
+
+    def _titles(self) -> None:
+        def conflicts(model: RowsModel) -> int:
+            return sum(
+                bool(model.data(model.index(r, 0), CONFLICT_ROLE)) for r in range(model.rowCount())
+            )
+
+        self.tabs.setTabText(0, f"Grid ({self.grid.rowCount()})")
+        for i, name, model in (
+            (1, "Timeline", self.timeline),
+            (2, "Figures", self.figures),
+            (3, "Claims", self.claims),
+        ):
+            marked = conflicts(model) if model is not self.claims else 0
+            extra = f", {WARN} {marked}" if marked else ""
+            self.tabs.setTabText(i, f"{name} ({model.rowCount()}{extra})")
+
+    def _clicked(self, index: QModelIndex) -> None:
+        entity = index.data(ENTITY_ROLE)
+        if entity is not None:
+            self.open_entity(EntityId(entity[0]), entity[1])
+            return
+        target = index.data(TARGET_ROLE)
+        if target is not None:
+            self.compare.go_to_text(*target)
+
+    def open_entity(self, entity_id: EntityId, article_id: int | None) -> None:
+        """Mark an entity's mentions; go to its first one in `article_id`'s pane, if given."""
+        self.compare.mark_entity(entity_id)
+        if article_id is None:
+            self.compare.step_mention(True)
+            return
+        for mention in self.compare.comparison.mentions.get(article_id, ()):  # type: ignore[call-overload]
+            if mention.entity_id == entity_id:
+                self.compare.go_to_text(article_id, mention.start, mention.end)
+                return
+
+
+def install(window: MainWindow) -> None:
+    """Add the Coverage dock at the bottom, with a View menu toggle (Ctrl+Shift+G)."""
+    dock = CoverageDock(window.compare, window)
+    window.coverage_dock = dock  # type: ignore[attr-defined]
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    toggle = dock.toggleViewAction()
+    toggle.setText("&Coverage (grid, timeline, figures, claims)")
+    toggle.setShortcut(QKeySequence("Ctrl+Shift+G"))
+    window.view_menu.addAction(toggle)
+    window.resizeDocks([dock], [300], Qt.Orientation.Vertical)
