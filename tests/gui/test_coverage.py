@@ -180,6 +180,8 @@ def test_timeline_marks_the_conflicting_dates_and_a_click_goes_to_the_sentence(
     assert "⚠ 2" in dock.tabs.tabText(1)
 
     model = dock.timeline_proxy
+    dates = [model.index(r, 0).data() for r in range(model.rowCount())]
+    assert dates == sorted(dates) and dates[0] == "1911"
     row = next(r for r in range(model.rowCount()) if model.index(r, 3).data() == "5 March")
     assert model.index(row, 0).data(CONFLICT_ROLE) is True
     dock.timeline_view.clicked.emit(model.index(row, 4))

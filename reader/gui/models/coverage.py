@@ -195,7 +195,7 @@ class TimelineModel(RowsModel):
             return f"{WARN} dates differ: {others}"
 
         columns = [
-            Column("Date", lambda e: str(e["date"]), lambda e: (str(e["date"]), e["start"])),
+            Column("Date", lambda e: str(e["date"]), lambda e: f"{e['date']}|{e['start']:09d}"),
             Column(
                 "Event",
                 lambda e: happening.get(e["group"], "") if e.get("group") is not None else "",
@@ -205,7 +205,7 @@ class TimelineModel(RowsModel):
             Column("Pane", lambda e: pane(e["article"])),
             Column("Written", lambda e: str(e.get("surface", ""))),
             Column("Sentence", lambda e: str(e.get("sentence", "")), tip=lambda e: e["sentence"]),
-            Column("Check", check, lambda e: (not e.get("conflict"), str(e["date"])), check),
+            Column("Check", check, lambda e: f"{0 if e.get('conflict') else 1}|{e['date']}", check),
         ]
         self.set_rows(events, columns)
 
@@ -268,12 +268,12 @@ class FiguresModel(RowsModel):
             return f"{WARN} differs from {'; '.join(f['differs'])}" if f["differs"] else "agrees"
 
         columns = [
-            Column("Counts", lambda f: str(f["what"]), lambda f: (f["group"], f["what"])),
+            Column("Counts", lambda f: str(f["what"]), lambda f: f"{f['group']:05d}|{f['what']}"),
             Column("Figure", lambda f: str(f["surface"]), lambda f: f.get("low") or 0.0),
             Column("Value", _value, lambda f: f.get("low") or 0.0),
             Column("Pane", pane),
             Column("Sentence", lambda f: str(f.get("text", "")), tip=lambda f: f.get("text", "")),
-            Column("Check", check, lambda f: (not f["differs"], f["group"]), check),
+            Column("Check", check, lambda f: f"{0 if f['differs'] else 1}|{f['group']:05d}", check),
         ]
         self.set_rows(rows, columns)
 
@@ -317,7 +317,7 @@ class ClaimsModel(RowsModel):
             Column(
                 "Speaker",
                 lambda c: str(c["who"]),
-                lambda c: (-c["outlets"], c["group"]),
+                lambda c: f"{99 - c['outlets']:02d}|{c['group']:05d}",
                 lambda c: f"{c['who']}: quoted by {c['outlets']} of the open articles",
             ),
             Column("Verb", lambda c: str(c.get("verb", ""))),

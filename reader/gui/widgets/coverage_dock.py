@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -211,4 +211,10 @@ def install(window: MainWindow) -> None:
     toggle.setText("&Coverage (grid, timeline, figures, claims)")
     toggle.setShortcut(QKeySequence("Ctrl+Shift+G"))
     window.view_menu.addAction(toggle)
-    window.resizeDocks([dock], [300], Qt.Orientation.Vertical)
+
+    def room() -> None:
+        # After the saved layout is restored: only a dock too short to read grows.
+        if dock.isVisible() and dock.height() < 200:
+            window.resizeDocks([dock], [300], Qt.Orientation.Vertical)
+
+    QTimer.singleShot(0, room)
