@@ -131,6 +131,9 @@ class MainWindow(QMainWindow, PreserveGeometry):
         from reader.gui.widgets import annotation_actions
 
         annotation_actions.install(self)
+        from reader.gui import external_changes
+
+        external_changes.install(self)
 
         self.library_view.reload()
         self._selection_changed(0)
