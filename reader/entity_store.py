@@ -78,6 +78,16 @@ def link_and_store(
         mentions, article_id=article_id, text=text, published=_date(published), skip=skip
     )
     ids: dict[int, int] = {}
+    # (entity, key) pairs already stored, read once: a long article adds thousands.
+    known_ids = {e for e, _ in result.new_aliases if e > 0}
+    have: set[tuple[int, str]] = set()
+    if known_ids:
+        rows = session.execute(
+            select(EntityAlias.entity_id, EntityAlias.key).where(
+                EntityAlias.entity_id.in_(known_ids)
+            )
+        )
+        have = {(int(e), k) for e, k in rows}
     for new in result.new_entities:
         entity = Entity(canonical=new.canonical, type=new.type)
         session.add(entity)
@@ -85,9 +95,9 @@ def link_and_store(
         ids[new.provisional_id] = entity.id
         linker.register(new.provisional_id, entity.id)
         for alias in new.aliases:
-            _add_alias(session, entity.id, alias.surface, alias.rule, 1.0)
+            _add_alias(session, have, entity.id, alias.surface, alias.rule, 1.0)
     for entity_id, alias in result.new_aliases:
-        _add_alias(session, ids.get(entity_id, entity_id), alias.surface, alias.rule, 0.9)
+        _add_alias(session, have, ids.get(entity_id, entity_id), alias.surface, alias.rule, 0.9)
     stored = 0
     for link in result.links:
         if link.entity_id is None:
@@ -117,12 +127,17 @@ def _date_value(linker: Linker, link: Any) -> str | None:
         return None
 
 
-def _add_alias(session: Session, entity_id: int, surface: str, rule: str, score: float) -> None:
+def _add_alias(
+    session: Session,
+    have: set[tuple[int, str]],
+    entity_id: int,
+    surface: str,
+    rule: str,
+    score: float,
+) -> None:
     key = norm_key(surface)
-    exists = session.scalar(
-        select(EntityAlias.id).where(EntityAlias.entity_id == entity_id, EntityAlias.key == key)
-    )
-    if exists is None:
+    if (entity_id, key) not in have:
+        have.add((entity_id, key))
         session.add(
             EntityAlias(
                 entity_id=entity_id,

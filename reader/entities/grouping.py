@@ -185,22 +185,43 @@ def can_be_short_form(key: str, label: str) -> bool:
 
 
 def _join_short_forms(keys: list[str], label: dict[str, str], sets: _Sets) -> None:
-    full_names = [k for k in keys if looks_like_full_name(k, label[k])]
+    # Full names indexed by each of their word tails ("rubio" -> "marco rubio"), so a
+    # short form is a look-up, not a scan of every full name in the article.
+    by_tail: dict[str, list[str]] = {}
+    for full in keys:
+        if looks_like_full_name(full, label[full]):
+            words = full.split()
+            for i in range(1, len(words)):
+                by_tail.setdefault(" ".join(words[i:]), []).append(full)
     for key in keys:
-        if not can_be_short_form(key, label[key]):
+        if key not in by_tail or not can_be_short_form(key, label[key]):
             continue
-        fulls = {sets.find(f) for f in full_names if _is_short_form(key, f)}
+        fulls = {sets.find(f) for f in by_tail[key]}
         if len(fulls) == 1:  # "Trump" after both Donald and Melania Trump stays unlinked
             sets.union(next(iter(fulls)), key)
 
 
 def _join_fuzzy(keys: list[str], rep: dict[str, Item], label: dict[str, str], sets: _Sets) -> None:
-    named = [k for k in keys if label[k] != "DATE"]
-    for i, a in enumerate(named):
-        for b in named[i + 1 :]:
+    # fuzzy_score needs the same number of words with the same first letters, so only
+    # keys sharing those initials are compared, and within them only near lengths.
+    blocks: dict[tuple[str, ...], list[str]] = {}
+    for key in keys:
+        if label[key] != "DATE":
+            initials = tuple(w[:1] for w in rep[key].fold.split())
+            blocks.setdefault(initials, []).append(key)
+    for block in blocks.values():
+        block.sort(key=lambda k: len(rep[k].fold))
+        _join_fuzzy_block(block, rep, label, sets)
+
+
+def _join_fuzzy_block(
+    block: list[str], rep: dict[str, Item], label: dict[str, str], sets: _Sets
+) -> None:
+    for i, a in enumerate(block):
+        for b in block[i + 1 :]:
             fa, fb = rep[a].fold, rep[b].fold
-            if fa[:1] != fb[:1] or abs(len(fa) - len(fb)) > 2:
-                continue
+            if len(fb) - len(fa) > 2:
+                break  # sorted by length: every later key is longer still
             if not compatible(label[a], label[b]) or _two_places(rep[a], rep[b]):
                 continue
             place = label[a] in PLACE_NAMED or label[b] in PLACE_NAMED

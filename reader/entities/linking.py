@@ -406,15 +406,21 @@ class Linker:
             prior_keys = set(record.keys)
         first = True
         aliases: list[Alias] = []
+        group_keys = {g.key for g in group}
+        # A name repeated a thousand times in one long article is related once.
+        related: dict[tuple[str, str, str], tuple[str, float] | None] = {}
         for item in group:
-            others = prior_keys | {g.key for g in group if g.key != item.key}
             if item.key in prior_keys:
                 rule = "user" if item.key in self._user_keys else "same_key"
                 score = 1.0
             elif choice is None and first:
                 rule, score = NEW, 1.0
             else:
-                found = relation(item, others, self._acronyms)
+                seen_as = (item.key, item.fold, item.label)
+                if seen_as not in related:
+                    others = prior_keys | (group_keys - {item.key})
+                    related[seen_as] = relation(item, others, self._acronyms)
+                found = related[seen_as]
                 if found is None and choice is not None:
                     found = choice[1], choice[2]
                 rule, score = found or ("same_key", 1.0)

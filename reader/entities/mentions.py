@@ -178,9 +178,16 @@ def _drop_glued_suffix(text: str, mention: Mention) -> Mention:
         stem, tail = word[:cut], word[cut:]
         if not tail.islower() or _zipf(tail) < _GLUED_SUFFIX_ZIPF:
             continue
-        if re.search(rf"\b{re.escape(stem)}\b", text):
+        if stem in _words_of(text):
             return Mention(stem, mention.start, mention.start + cut, mention.label)
     return mention
+
+
+@lru_cache(maxsize=2)
+def _words_of(text: str) -> frozenset[str]:
+    """Every standalone word of a text, once per text: searching the whole text for
+    each glued-looking name was quadratic on long articles full of foreign names."""
+    return frozenset(re.findall(r"\w+", text))
 
 
 def _acceptable(surface: str, label: str) -> bool:

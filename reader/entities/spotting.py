@@ -16,8 +16,11 @@ _MIN_KEY = 3
 
 
 def _at_sentence_start(text: str, start: int) -> bool:
-    before = text[:start].rstrip(" \t")
-    return not before or before[-1] in _SENTENCE_END
+    # Walk back over blanks rather than slicing: a slice per word is quadratic on long texts.
+    k = start - 1
+    while k >= 0 and text[k] in " \t":
+        k -= 1
+    return k < 0 or text[k] in _SENTENCE_END
 
 
 def spot_known(
@@ -33,7 +36,11 @@ def spot_known(
     (e.g. a real place), since there any word is capitalised.  Existing mentions and
     skip spans are never overlapped.
     """
-    taken = sorted([(m.start, m.end) for m in mentions] + list(skip))
+    # One flag per character: the overlap test costs the span's length, not the
+    # number of mentions so far (which made a 2 MB article quadratic).
+    taken = bytearray(len(text))
+    for t_start, t_end in [(m.start, m.end) for m in mentions] + list(skip):
+        _mark(taken, t_start, t_end)
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     extra: list[Mention] = []
     i = 0
@@ -50,7 +57,7 @@ def spot_known(
             label, trusted = hit
             if j - i == 1 and not trusted and _at_sentence_start(text, start):
                 continue
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            if any(taken[start:end]):
                 break
             found = (j, Mention(text[start:end], start, end, label))
             break
@@ -59,8 +66,14 @@ def spot_known(
             continue
         i, mention = found
         extra.append(mention)
-        taken.append((mention.start, mention.end))
+        _mark(taken, mention.start, mention.end)
     return extra
+
+
+def _mark(taken: bytearray, start: int, end: int) -> None:
+    start, end = max(start, 0), min(end, len(taken))
+    if end > start:
+        taken[start:end] = b"\x01" * (end - start)  # same length: the array never resizes
 
 
 def _one_run(text: str, words: list[tuple[int, int]]) -> bool:

@@ -1,0 +1,82 @@
+"""Time (and optionally profile) importing one long single-line article through the Library.
+
+The article is varied generated prose without a line break (a paste from an app
+that drops them), as in the hostile-input suite. Usage:
+
+    .venv/bin/python bench/reliability/big_article.py SIZE_KB [--varied] [--profile OUT.prof]
+"""
+
+from __future__ import annotations
+
+import cProfile
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "reliability"))
+
+import reliability_corpus  # noqa: E402
+from reliability_corpus import make_article  # noqa: E402
+
+from reader.library import Library  # noqa: E402
+
+
+def _names(rng: random.Random, n: int, syllables: int) -> list[str]:
+    """`n` made-up capitalised names, to give the linker many distinct entities."""
+    parts = ["ka", "lo", "mi", "ren", "tas", "vo", "dre", "sul", "bi", "nor", "zed", "pa", "hu"]
+    return sorted({"".join(rng.choices(parts, k=syllables)).capitalize() for _ in range(n)})
+
+
+def long_line(size: int, seed: int = 9, *, varied: bool = False) -> str:
+    """`size` characters of article prose on one line.
+
+    `varied` draws people and places from thousands of made-up names instead of
+    the corpus's few dozen, so the article holds thousands of distinct entities.
+    """
+    rng = random.Random(seed)
+    if varied:
+        reliability_corpus.FIRST = _names(rng, 300, 2)
+        reliability_corpus.LAST = _names(rng, 3000, 3)
+        reliability_corpus.PLACES = _names(rng, 2000, 3)
+    pieces: list[str] = []
+    total = 0
+    while total < size:
+        for para in make_article(rng, 50_000 + len(pieces)).paragraphs:
+            pieces.append(para)
+            total += len(para) + 1
+    return " ".join(pieces)[:size]
+
+
+def main(argv: list[str]) -> None:
+    size = int(float(argv[0]) * 1000)
+    prof = argv[argv.index("--profile") + 1] if "--profile" in argv else None
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "long-line.txt"
+        path.write_text(long_line(size, varied="--varied" in argv), encoding="utf-8")
+        with Library(Path(tmp) / "arch") as lib:
+            lib.warm_up()  # model and gazetteer load are not part of the article's cost
+            profiler = cProfile.Profile() if prof else None
+            start = time.perf_counter()
+            if profiler:
+                profiler.enable()
+            report = lib.import_paths([path])
+            if profiler:
+                profiler.disable()
+                profiler.dump_stats(prof)
+            took = time.perf_counter() - start
+            with lib.session() as s:
+                from sqlalchemy import func, select
+
+                from reader.archive.models import Mention
+
+                mentions = s.scalar(select(func.count()).select_from(Mention))
+        imported = len(report.imported)
+        print(f"{size / 1e6:.2f} MB: {took:.1f} s, {imported} imported, {mentions} mentions")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
