@@ -43,7 +43,7 @@ class NoteDocument(QTextDocument):
         super().__init__(parent)
         self.refused: list[QUrl] = []
 
-    def loadResource(self, type: int, name: QUrl) -> Any:  # noqa: A002 (Qt's name)
+    def loadResource(self, type: int, name: QUrl | str) -> Any:  # noqa: A002 (Qt's name)
         """Refuse: a note may name a tracker image; Parallax stays offline."""
         del type
         self.refused.append(QUrl(name))

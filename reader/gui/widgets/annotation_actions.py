@@ -336,10 +336,13 @@ class AnnotationActions(QObject):
         """The All annotations window (with its Orphans tab)."""
         if self.all_dialog is None:
             self.all_dialog = AllAnnotationsDialog(self.panel, self.window)
+        elif self.all_dialog.isVisible():
+            self.all_dialog.reload()
+            self.all_dialog.raise_()
+            return self.all_dialog
         else:
             self.all_dialog.reload()
         self.all_dialog.show()
-        self.all_dialog.raise_()
         return self.all_dialog
 
     def _summary(self, title: str, text: str, problems: list[str] | None = None) -> None:

@@ -66,7 +66,9 @@ class TagEdit(QLineEdit):
     def _typed(self, _text: str) -> None:
         prefix = self._current()
         if not prefix:
-            self.tag_completer.popup().hide()
+            popup = self.tag_completer.popup()
+            if popup is not None:
+                popup.hide()
             return
         self.tag_completer.setCompletionPrefix(prefix)
         self.tag_completer.complete()
@@ -220,7 +222,9 @@ class LinkDialog(QDialog):
         self.label_box = QComboBox()
         self.label_box.setEditable(True)
         self.label_box.addItems(list(LINK_LABELS))
-        self.label_box.lineEdit().setPlaceholderText("or type your own label")
+        line = self.label_box.lineEdit()
+        if line is not None:
+            line.setPlaceholderText("or type your own label")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )

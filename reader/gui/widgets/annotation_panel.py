@@ -406,10 +406,8 @@ class AnnotationPanel(QWidget):
             act.setChecked(name == rec.colour)
             act.triggered.connect(lambda _c=False, n=name: self.recolour(rec, n))
         for link in rec.links:
-            menu.addAction(
-                f"Follow {link_tooltip(link, self.titles)}",
-                lambda k=link: self.follow_link(k),
-            )
+            follow = menu.addAction(f"Follow {link_tooltip(link, self.titles)}")
+            follow.triggered.connect(lambda _c=False, k=link: self.follow_link(k))
         menu.addSeparator()
         menu.addAction("Delete annotation", lambda: self.delete(rec.id))
 
