@@ -28,7 +28,7 @@ def facet_term(kind: str, value: str) -> str:
     if kind == "month" and _MONTH.match(value):
         return f"date:{value}"
     field = "outlet" if kind == "outlet" else "entity"
-    return f'{field}:"{value.replace(chr(34), " ").strip()}"'
+    return f'{field}:"{" ".join(value.replace(chr(34), " ").split())}"'
 
 
 def refine_query(query: str, kind: str, value: str) -> str:
