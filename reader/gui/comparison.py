@@ -5,9 +5,12 @@ Built on a worker from Library calls, handed to the GUI as plain frozen data.
 
 from __future__ import annotations
 
+import bisect
 import logging
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from reader.library import Library
@@ -198,30 +201,40 @@ class Coverage:
     figures: tuple[dict[str, Any], ...] = ()
     claims: tuple[dict[str, Any], ...] = ()
 
-    def passages(self, article_id: ArticleId) -> list[Span]:
-        """Every passage of an article the alignment knows (matched or not), in text order."""
-        spans = set(self.only.get(article_id, ()))
+    @cached_property
+    def _by_article(self) -> dict[ArticleId, list[Span]]:
+        spans: dict[ArticleId, set[Span]] = {a: set(v) for a, v in self.only.items()}
         for a, b, _score, _shared in self.pairs:
             for aid, start, end in (a, b):
-                if aid == article_id:
-                    spans.add((start, end))
-        return sorted(spans)
+                spans.setdefault(aid, set()).add((start, end))
+        return {aid: sorted(v) for aid, v in spans.items()}
+
+    @cached_property
+    def _matches(self) -> dict[Place, list[AlignedPassage]]:
+        found: dict[Place, list[AlignedPassage]] = {}
+        for a, b, score, shared in self.pairs:
+            for here, there in ((a, b), (b, a)):
+                found.setdefault(here, []).append(
+                    AlignedPassage(there[0], there[1], there[2], score, shared)
+                )
+        return {k: sorted(v, key=lambda p: -p.score) for k, v in found.items()}
+
+    def passages(self, article_id: ArticleId) -> list[Span]:
+        """Every passage of an article the alignment knows (matched or not), in text order."""
+        return list(self._by_article.get(article_id, ()))
 
     def passage_at(self, article_id: ArticleId, offset: int) -> Span | None:
         """The passage of an article holding a text offset, if the alignment covers it."""
-        for start, end in self.passages(article_id):
-            if start <= offset < end:
-                return (start, end)
-        return None
+        spans = self._by_article.get(article_id, [])
+        i = bisect.bisect_right(spans, (offset, sys.maxsize)) - 1
+        # Passages rarely nest: the one starting last at or before the offset, else a scan.
+        if i >= 0 and spans[i][0] <= offset < spans[i][1]:
+            return spans[i]
+        return next((span for span in spans if span[0] <= offset < span[1]), None)
 
     def counterparts(self, article_id: ArticleId, start: int, end: int) -> list[AlignedPassage]:
         """Passages of the other articles aligned with this one, best first."""
-        found: list[AlignedPassage] = []
-        for a, b, score, shared in self.pairs:
-            for here, there in ((a, b), (b, a)):
-                if here == (article_id, start, end):
-                    found.append(AlignedPassage(there[0], there[1], there[2], score, shared))
-        return sorted(found, key=lambda p: -p.score)
+        return list(self._matches.get((article_id, start, end), ()))
 
     def is_only(self, article_id: ArticleId, start: int, end: int) -> bool:
         """Whether no other open article has a passage like this one."""

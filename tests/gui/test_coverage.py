@@ -137,11 +137,11 @@ def test_only_the_paragraph_one_outlet_tells_is_marked_in_the_gutter(bridge):
     history = _paragraph(one, "built in 1911")
     assert one.passages.only == [history]
     assert two.passages.only == []
-    assert one.passages.tips[history] == ONLY_TIP
+    assert one.passages.tip(history) == ONLY_TIP
     assert ONLY_BAR[0].name() in _margin_colours(one, history)
     families = _paragraph(one, "40 families")
     assert ONLY_BAR[0].name() not in _margin_colours(one, families)
-    assert "Pane 2" in one.passages.tips[families]
+    assert "Pane 2" in one.passages.tip(families)
 
 
 def test_reopening_the_same_articles_does_not_compute_again(bridge, monkeypatch):
@@ -170,6 +170,8 @@ def test_timeline_marks_the_conflicting_dates_and_a_click_goes_to_the_sentence(
 ):
     dock = CoverageDock(bridge)
     qtbot.addWidget(dock)
+    assert dock.timeline.rowCount() == 0  # filled when its tab is shown
+    dock.tabs.setCurrentIndex(1)
     qtmodeltester.check(dock.timeline)
     rows = {row[3]: row for row in _rows(dock.timeline)}
     assert set(rows) >= {"3 March", "5 March", "1911"}
@@ -193,8 +195,11 @@ def test_timeline_marks_the_conflicting_dates_and_a_click_goes_to_the_sentence(
 def test_figures_mark_the_disagreeing_family_counts(bridge, qtbot, qtmodeltester):
     dock = CoverageDock(bridge)
     qtbot.addWidget(dock)
-    qtmodeltester.check(dock.figures)
+    assert "⚠ 4" in dock.tabs.tabText(2)  # two pairs of figures that cannot both be right
+    dock.tabs.setCurrentIndex(3)
     qtmodeltester.check(dock.claims)
+    dock.tabs.setCurrentIndex(2)
+    qtmodeltester.check(dock.figures)
     families = [r for r in _rows(dock.figures) if r[0] == "families"]
     assert sorted(r[1] for r in families) == ["40", "About 120"]
     assert all(r[-1].startswith("⚠ differs") for r in families)

@@ -111,8 +111,11 @@ class CoverageController(QObject):
             aid = pane.article_id
             if aid is None:
                 continue
-            tips = {span: self._tip(aid, span) for span in coverage.passages(aid)}
-            pane.passages.set_only(list(coverage.only.get(aid, ())), tips)
+            pane.passages.set_only(
+                list(coverage.only.get(aid, ())),
+                coverage.passages(aid),
+                lambda span, a=aid: self._tip(a, span),
+            )
             pane.passages.set_lit([])
         self.coverageChanged.emit()
 

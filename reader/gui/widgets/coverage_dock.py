@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.gui.comparison import Coverage
 from reader.gui.models.coverage import (
-    CONFLICT_ROLE,
     ENTITY_ROLE,
     SORT_ROLE,
     TARGET_ROLE,
@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from reader.gui.mainwindow import MainWindow
     from reader.gui.widgets.compare_view import CompareView
 
+TABS = ("Grid", "Timeline", "Figures", "Claims")
 WIDTHS = {"Date": 90, "Event": 48, "Written": 110, "Pane": 150, "Counts": 110, "Figure": 120}
 
 
@@ -98,18 +99,21 @@ class CoverageDock(QDockWidget):
         self.claims_view, self.claims_proxy = _table(self.claims)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
-        for view, name in (
-            (self.grid_view, "Grid"),
-            (self.timeline_view, "Timeline"),
-            (self.figures_view, "Figures"),
-            (self.claims_view, "Claims"),
-        ):
+        self._tables: list[tuple[QTableView, RowsModel]] = [
+            (self.grid_view, self.grid),
+            (self.timeline_view, self.timeline),
+            (self.figures_view, self.figures),
+            (self.claims_view, self.claims),
+        ]
+        self._filled: set[int] = set()
+        for (view, _model), name in zip(self._tables, TABS, strict=True):
             self.tabs.addTab(view, name)
             view.clicked.connect(self._clicked)
             view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
             view.activated.connect(self._clicked)
         # The grid opens most mentioned first; the others in date or group order.
         self.grid_view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.tabs.currentChanged.connect(self._fill)
         self.status = QLabel()
         self.status.setObjectName("coverageStatus")
         self.status.setWordWrap(True)
@@ -121,6 +125,12 @@ class CoverageDock(QDockWidget):
         layout.addWidget(self.tabs, 1)
         self.setWidget(body)
         self._stale = True
+        # Opening panes emits comparisonChanged then coverageChanged: one refresh, after
+        # the panes are painted.
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(0)
+        self._refresh_timer.timeout.connect(self.refresh)
         compare.comparisonChanged.connect(self._changed)
         compare.coverage_control.coverageChanged.connect(self._changed)
         self.visibilityChanged.connect(lambda shown: shown and self._stale and self.refresh())
@@ -130,27 +140,20 @@ class CoverageDock(QDockWidget):
         # A hidden dock costs nothing when the panes change; it catches up when shown.
         self._stale = True
         if self.isVisible():
-            self.refresh()
+            self._refresh_timer.start()
 
     def refresh(self) -> None:
-        """Rebuild the four tables from the open comparison and its coverage."""
+        """Show the open comparison: tab titles, status, and the table in view.
+
+        Only the current tab's table is rebuilt; the others are when they are shown.
+        """
         self._stale = False
+        self._filled = set()
         comparison = self.compare.comparison
         control = self.compare.coverage_control
         coverage = control.coverage
-        self.grid.set_comparison(comparison)
-        self.timeline.set_coverage(coverage, comparison)
-        self.figures.set_coverage(coverage, comparison)
-        self.claims.set_coverage(coverage, comparison)
-        for view, model in (
-            (self.grid_view, self.grid),
-            (self.timeline_view, self.timeline),
-            (self.figures_view, self.figures),
-            (self.claims_view, self.claims),
-        ):
-            _size_columns(view, model)
-        self.grid_view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self._titles()
+        self._titles(coverage)
+        self._fill(self.tabs.currentIndex())
         if len(comparison.ids) < 2:
             self.status.setText("Open two to four articles side by side to compare their coverage.")
         elif control.pending:
@@ -165,21 +168,36 @@ class CoverageDock(QDockWidget):
                 "click a row to go to its sentence."
             )
 
-    def _titles(self) -> None:
-        def conflicts(model: RowsModel) -> int:
-            return sum(
-                bool(model.data(model.index(r, 0), CONFLICT_ROLE)) for r in range(model.rowCount())
+    def _fill(self, tab: int) -> None:
+        if tab in self._filled or tab < 0:
+            return
+        self._filled.add(tab)
+        comparison = self.compare.comparison
+        coverage = self.compare.coverage_control.coverage
+        view, model = self._tables[tab]
+        if isinstance(model, EntityGridModel):
+            model.set_comparison(comparison)
+        else:
+            model.set_coverage(coverage, comparison)  # type: ignore[attr-defined]
+        _size_columns(view, model)
+        if model is self.grid:
+            self.grid_view.horizontalHeader().setSectionResizeMode(
+                0, QHeaderView.ResizeMode.Stretch
             )
 
-        self.tabs.setTabText(0, f"Grid ({self.grid.rowCount()})")
-        for i, name, model in (
-            (1, "Timeline", self.timeline),
-            (2, "Figures", self.figures),
-            (3, "Claims", self.claims),
-        ):
-            marked = conflicts(model) if model is not self.claims else 0
+    def _titles(self, coverage: Coverage) -> None:
+        disagreeing = sum(
+            len({i for pair in g.get("disagreements", ()) for i in pair}) for g in coverage.figures
+        )
+        counts = (
+            (len(self.compare.comparison.entities), 0),
+            (len(coverage.timeline), sum(bool(e.get("conflict")) for e in coverage.timeline)),
+            (sum(len(g.get("figures", ())) for g in coverage.figures), disagreeing),
+            (sum(len(g.get("claims", ())) for g in coverage.claims), 0),
+        )
+        for i, (name, (rows, marked)) in enumerate(zip(TABS, counts, strict=True)):
             extra = f", {WARN} {marked}" if marked else ""
-            self.tabs.setTabText(i, f"{name} ({model.rowCount()}{extra})")
+            self.tabs.setTabText(i, f"{name} ({rows}{extra})")
 
     def _clicked(self, index: QModelIndex) -> None:
         entity = index.data(ENTITY_ROLE)

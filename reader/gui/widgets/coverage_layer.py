@@ -8,6 +8,7 @@ differ in shape as well as colour.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt, Signal
@@ -42,7 +43,7 @@ class PassageLayer(QObject):
         lit: passages lit up as counterparts of the passage hovered elsewhere.
         source: the passage of this pane whose counterparts are lit, if any.
         only: passages no other open article tells (a dashed margin mark each).
-        tips: the margin tooltip per passage.
+        known: every passage the alignment knows (their margin explains them).
 
     Signals:
         hovered(int): the text offset under the mouse (once per paragraph), -1 on leaving.
@@ -56,7 +57,8 @@ class PassageLayer(QObject):
         self.lit: list[Span] = []
         self.source: Span | None = None
         self.only: list[Span] = []
-        self.tips: dict[Span, str] = {}
+        self.known: list[Span] = []
+        self._explain: Callable[[Span], str] = lambda _span: ""
         self._block = -1
         viewport = pane.browser.viewport()
         viewport.setMouseTracking(True)
@@ -64,15 +66,22 @@ class PassageLayer(QObject):
 
     def clear(self) -> None:
         """Forget everything (a new article is shown)."""
-        self.lit, self.source, self.only, self.tips = [], None, [], {}
+        self.lit, self.source, self.only, self.known = [], None, [], []
         self._block = -1
         self.pane.browser.viewport().update()
 
-    def set_only(self, spans: list[Span], tips: dict[Span, str]) -> None:
-        """Mark the passages no other open article tells; `tips` explain every passage."""
+    def set_only(
+        self, spans: list[Span], known: list[Span], explain: Callable[[Span], str]
+    ) -> None:
+        """Mark the passages no other open article tells; `explain` gives a margin tooltip."""
         self.only = list(spans)
-        self.tips = dict(tips)
+        self.known = list(known)
+        self._explain = explain
         self.pane.browser.viewport().update()
+
+    def tip(self, span: Span) -> str:
+        """The margin tooltip of a passage: only here, or where else it is told."""
+        return self._explain(span) if span in self.known else ""
 
     def set_lit(self, lit: list[Span], source: Span | None = None) -> None:
         """Light up counterpart passages (and the passage they answer, in its own pane)."""
@@ -99,7 +108,7 @@ class PassageLayer(QObject):
 
     def passage_at_y(self, y: int) -> Span | None:
         """The marked or explained passage at a height in the viewport."""
-        for span in [*self.tips, *self.lit]:
+        for span in [*self.known, *self.lit]:
             rect = self.band(span)
             if rect is not None and rect.top() <= y <= rect.bottom():
                 return span
@@ -121,7 +130,7 @@ class PassageLayer(QObject):
         elif kind == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             if event.pos().x() <= GUTTER:
                 span = self.passage_at_y(event.pos().y())
-                tip = self.tips.get(span) if span is not None else None
+                tip = self.tip(span) if span is not None else None
                 if tip:
                     QToolTip.showText(event.globalPos(), tip, self.pane.browser.viewport())
                     return True
