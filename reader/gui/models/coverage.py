@@ -38,6 +38,12 @@ def pane_labels(comparison: Comparison) -> dict[ArticleId, str]:
     return labels
 
 
+def _title(comparison: Comparison, aid: ArticleId) -> str:
+    detail = comparison.details[aid]
+    title = detail.title or "untitled"
+    return f"{title} ({detail.outlet})" if detail.outlet else title
+
+
 @dataclass(frozen=True)
 class Column:
     """One column: its header and how a row shows and sorts in it."""
@@ -46,6 +52,7 @@ class Column:
     show: Callable[[Any], str]
     sort: Callable[[Any], Any] | None = None
     tip: Callable[[Any], str] | None = None
+    header_tip: str = ""
 
 
 class RowsModel(QAbstractTableModel):
@@ -74,12 +81,12 @@ class RowsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.columns)
-        ):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section].header
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.columns[section].header_tip or None
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -111,7 +118,7 @@ class RowsModel(QAbstractTableModel):
 # -- entity grid ------------------------------------------------------------------
 
 
-def _count_column(aid: ArticleId, label: str) -> Column:
+def _count_column(aid: ArticleId, label: str, title: str) -> Column:
     def count(e: EntityInfo) -> int:
         return e.counts.get(aid, 0)
 
@@ -121,7 +128,9 @@ def _count_column(aid: ArticleId, label: str) -> Column:
             f", as {forms}" if forms else ""
         )
 
-    return Column(label, lambda e: str(count(e)) if count(e) else "–", count, tip)
+    return Column(
+        label, lambda e: str(count(e)) if count(e) else "–", count, tip, f"Mentions in {title}"
+    )
 
 
 class EntityGridModel(RowsModel):
@@ -139,7 +148,7 @@ class EntityGridModel(RowsModel):
         columns = [
             Column("Entity", lambda e: e.name, lambda e: e.name.casefold()),
             Column("Type", lambda e: e.type),
-            *(_count_column(aid, labels[aid]) for aid in comparison.ids),
+            *(_count_column(aid, labels[aid], _title(comparison, aid)) for aid in comparison.ids),
             Column(
                 "Total", lambda e: str(sum(e.counts.values())), lambda e: sum(e.counts.values())
             ),
@@ -191,8 +200,10 @@ class TimelineModel(RowsModel):
         def check(e: dict[str, Any]) -> str:
             if not e.get("conflict"):
                 return ""
-            others = "; ".join(f"{pane(a)} says {d}" for a, d in e.get("conflicts", ()))
-            return f"{WARN} dates differ: {others}"
+            others = "; ".join(
+                f"pane {pane(a).split(' · ')[0]} says {d}" for a, d in e.get("conflicts", ())
+            )
+            return f"{WARN} differs: {others}"
 
         columns = [
             Column("Date", lambda e: str(e["date"]), lambda e: f"{e['date']}|{e['start']:09d}"),

@@ -36,7 +36,16 @@ if TYPE_CHECKING:
     from reader.gui.widgets.compare_view import CompareView
 
 TABS = ("Grid", "Timeline", "Figures", "Claims")
-WIDTHS = {"Date": 90, "Event": 48, "Written": 110, "Pane": 150, "Counts": 110, "Figure": 120}
+WIDTHS = {
+    "Entity": 220,
+    "Type": 70,
+    "Date": 90,
+    "Event": 48,
+    "Written": 110,
+    "Pane": 150,
+    "Counts": 110,
+    "Figure": 120,
+}
 
 
 def _table(model: RowsModel, stretch: str = "Sentence") -> tuple[QTableView, QSortFilterProxyModel]:
@@ -65,12 +74,14 @@ def _table(model: RowsModel, stretch: str = "Sentence") -> tuple[QTableView, QSo
 def _size_columns(view: QTableView, model: RowsModel) -> None:
     header = view.horizontalHeader()
     stretch = view.property("stretch")
+    metrics = header.fontMetrics()
     for i, column in enumerate(model.columns):
         if column.header == stretch:
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
-        else:
-            header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
-            view.setColumnWidth(i, WIDTHS.get(column.header, 90))
+            continue
+        header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
+        width = WIDTHS.get(column.header) or metrics.horizontalAdvance(column.header) + 28
+        view.setColumnWidth(i, max(56, width))
     # The warning column goes last and takes what is left after the sentence.
     if model.columns and model.columns[-1].header == "Check":
         header.setStretchLastSection(False)
@@ -92,7 +103,7 @@ class CoverageDock(QDockWidget):
         self.timeline = TimelineModel()
         self.figures = FiguresModel()
         self.claims = ClaimsModel()
-        self.grid_view, self.grid_proxy = _table(self.grid, stretch="Entity")
+        self.grid_view, self.grid_proxy = _table(self.grid, stretch="")
         self.grid_view.horizontalHeader().setStretchLastSection(False)
         self.timeline_view, self.timeline_proxy = _table(self.timeline)
         self.figures_view, self.figures_proxy = _table(self.figures)
@@ -180,10 +191,6 @@ class CoverageDock(QDockWidget):
         else:
             model.set_coverage(coverage, comparison)  # type: ignore[attr-defined]
         _size_columns(view, model)
-        if model is self.grid:
-            self.grid_view.horizontalHeader().setSectionResizeMode(
-                0, QHeaderView.ResizeMode.Stretch
-            )
 
     def _titles(self, coverage: Coverage) -> None:
         disagreeing = sum(
@@ -233,6 +240,6 @@ def install(window: MainWindow) -> None:
     def room() -> None:
         # After the saved layout is restored: only a dock too short to read grows.
         if dock.isVisible() and dock.height() < 200:
-            window.resizeDocks([dock], [300], Qt.Orientation.Vertical)
+            window.resizeDocks([dock], [250], Qt.Orientation.Vertical)
 
     QTimer.singleShot(0, room)
