@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from reader.archive.models import Article
@@ -86,12 +86,19 @@ def select(pane: ReaderPane, words: str) -> tuple[int, int]:
     return start, start + len(words)
 
 
+def at_caret(pane: ReaderPane) -> str:
+    """The article text from the caret on, once the caret is scrolled into view."""
+    browser = pane.browser
+    assert browser.viewport().rect().contains(browser.cursorRect().center())
+    offset = pane.offsets.to_text(browser.textCursor().position())
+    assert offset is not None and pane.detail is not None
+    return pane.detail.text[offset:]
+
+
 def dotted(pane: ReaderPane) -> list[str]:
-    """The passages drawn with the link marker (a dotted underline)."""
+    """The passages drawn with the link marker (a line over the text)."""
     return [
-        s.cursor.selectedText()
-        for s in pane.browser.extraSelections()
-        if s.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DotLine
+        s.cursor.selectedText() for s in pane.browser.extraSelections() if s.format.fontOverline()
     ]
 
 
@@ -122,7 +129,7 @@ def test_all_annotations_lists_articles_that_are_not_open(qtbot, window, pair, l
     row = next(r for r in range(model.rowCount()) if model.record(r).article == b)
     dialog.table.doubleClicked.emit(model.index(row, 1))
     qtbot.waitUntil(lambda: list(window.compare.open_ids) == [a, b])
-    assert window.compare.panes[1].browser.textCursor().selectedText() == "no shortage"
+    assert at_caret(window.compare.panes[1]).startswith("no shortage")
 
 
 def test_orphan_after_reextraction_is_listed_and_can_be_deleted_or_reattached(
@@ -209,7 +216,7 @@ def test_link_shows_in_both_panes_and_following_it_opens_the_other(
     assert panel.link_tooltip_at(right, offset) == (
         "Link: contradicts → Reservoir levels fall to a ten-year low"
     )
-    assert any("🔗" in panel.model.data(panel.model.index(r, 1)) for r in range(2))
+    assert any("⇄" in panel.model.data(panel.model.index(r, 1)) for r in range(2))
 
     # With only A open, following the link opens B beside it at the passage.
     window.compare.close_pane(1)
@@ -217,7 +224,7 @@ def test_link_shows_in_both_panes_and_following_it_opens_the_other(
     (source,) = library.annotations(article_id=a)
     panel.follow_link(source.links[0])
     qtbot.waitUntil(lambda: list(window.compare.open_ids) == [a, b])
-    assert window.compare.panes[1].browser.textCursor().selectedText() == "stood at 48 percent"
+    assert at_caret(window.compare.panes[1]).startswith("stood at 48 percent")
     assert window.compare.active == 1
 
 

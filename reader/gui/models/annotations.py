@@ -159,7 +159,7 @@ class _AnnotationRows(QAbstractTableModel):
 
 def _quote_cell(rec: AnnotationView) -> str:
     quote = " ".join(rec.quote.split())
-    marks = "🔗 " if rec.links else ""
+    marks = "⇄ " if rec.links else ""
     return ("⚠ orphaned: " if rec.orphaned else "") + marks + quote
 
 
@@ -256,7 +256,7 @@ class ArchiveAnnotationModel(_AnnotationRows):
                 note_plain(rec.note),
                 ", ".join(rec.tags),
                 rec.colour,
-                rec.created[:10],
+                rec.created[:16].replace("T", " "),
             )[column]
         if role == Qt.ItemDataRole.DecorationRole and column == 4:
             return swatch(rec.colour)

@@ -109,6 +109,10 @@ class AnnotationActions(QObject):
         self.panel.last_colour = saved if saved in SWATCHES else DEFAULT_COLOUR
         self._build()
         window.compare.comparisonChanged.connect(self._hook_panes)
+        # Room for the list and the note under it (a saved layout still wins later).
+        window.resizeDocks(
+            [window.entity_dock, window.annotation_dock], [5, 4], Qt.Orientation.Vertical
+        )
 
     # -- actions and menus ---------------------------------------------------------
 

@@ -161,9 +161,8 @@ class AllAnnotationsDialog(QDialog):
         )
         total = len(self.model._all)
         shown = self.model.rowCount()
-        self.count_label.setText(
-            f"{total} annotations" if shown == total else f"{shown} of {total} annotations"
-        )
+        count = f"{total} annotations" if shown == total else f"{shown} of {total} annotations"
+        self.count_label.setText(f"{count} · double-click one to open it beside the open articles")
         self._enable()
 
     def _open(self, index: QModelIndex) -> None:

@@ -129,9 +129,9 @@ class AnnotationPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(2, 90)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        # The dock is narrow: note and tags are read in the view below the list.
+        self.view.setColumnHidden(2, True)
+        self.view.setColumnHidden(3, True)
         self.view.clicked.connect(self._go)
         self.view.activated.connect(self._go)
         self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_current())
@@ -287,7 +287,12 @@ class AnnotationPanel(QWidget):
         if not 0 <= pane < len(self.compare.panes) or rec.orphaned:
             return True
         self.compare.focus_pane(pane)
-        self.compare.panes[pane].go_to(rec.start, rec.end)
+        shown = self.compare.panes[pane]
+        if shown.go_to(rec.start, rec.end):
+            # A selection would hide the colour: leave the caret at the start, flash the span.
+            cursor = shown.browser.textCursor()
+            cursor.setPosition(cursor.selectionStart())
+            shown.browser.setTextCursor(cursor)
         self._draw(flash=rec.id)
         self._flash_timer.start(700)
         return True

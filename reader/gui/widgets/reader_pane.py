@@ -311,7 +311,7 @@ class ReaderPane(QFrame):
     def set_links(
         self, links: list[tuple[int, int, str]] | None = None
     ) -> list[QTextEdit.ExtraSelection]:
-        """Mark linked passages (start, end, tooltip) with a dotted underline.
+        """Mark linked passages (start, end, tooltip) with a line over the text.
 
         Called with None (by `_apply_extra`) it only builds the overlays for the
         document shown now; links given for another article are not drawn.
@@ -332,8 +332,8 @@ class ReaderPane(QFrame):
             cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = cursor
             fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            fmt.setUnderlineColor(self.palette().link().color())
+            # Entities already use every underline style: a line over the text is free.
+            fmt.setFontOverline(True)
             fmt.setToolTip(tip)
             sel.format = fmt
             out.append(sel)
