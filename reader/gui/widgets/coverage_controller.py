@@ -12,12 +12,15 @@ from __future__ import annotations
 import html
 import logging
 from collections import OrderedDict
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from reader.gui.comparison import Comparison, Coverage, build_coverage
 from reader.gui.ops import QueryOp
+from reader.gui.widgets.coverage_layer import ONLY_TIP
+from reader.types import ArticleId
 
 if TYPE_CHECKING:
     from reader.gui.widgets.compare_view import CompareView
@@ -114,18 +117,16 @@ class CoverageController(QObject):
             pane.passages.set_only(
                 list(coverage.only.get(aid, ())),
                 coverage.passages(aid),
-                lambda span, a=aid: self._tip(a, span),
+                partial(self._tip, aid),
             )
             pane.passages.set_lit([])
         self.coverageChanged.emit()
 
-    def _tip(self, article_id: int, span: tuple[int, int]) -> str:
-        from reader.gui.widgets.coverage_layer import ONLY_TIP
-
-        if self.coverage.is_only(article_id, *span):  # type: ignore[arg-type]
+    def _tip(self, article_id: ArticleId, span: tuple[int, int]) -> str:
+        if self.coverage.is_only(article_id, *span):
             return ONLY_TIP
         lines = []
-        for match in self.coverage.counterparts(article_id, *span):  # type: ignore[arg-type]
+        for match in self.coverage.counterparts(article_id, *span):
             index = self.view.pane_of(match.article_id)
             if index is None:
                 continue

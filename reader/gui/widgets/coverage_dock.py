@@ -144,8 +144,12 @@ class CoverageDock(QDockWidget):
         self._refresh_timer.timeout.connect(self.refresh)
         compare.comparisonChanged.connect(self._changed)
         compare.coverage_control.coverageChanged.connect(self._changed)
-        self.visibilityChanged.connect(lambda shown: shown and self._stale and self.refresh())
+        self.visibilityChanged.connect(self._shown)
         self.refresh()
+
+    def _shown(self, shown: bool) -> None:
+        if shown and self._stale:
+            self.refresh()
 
     def _changed(self) -> None:
         # A hidden dock costs nothing when the panes change; it catches up when shown.
