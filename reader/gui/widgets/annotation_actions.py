@@ -228,13 +228,13 @@ class AnnotationActions(QObject):
         menu.addSeparator()
         selected = pane.selected_span() is not None
         act = menu.addAction(
-            colour_icon(self.panel.last_colour), "Highlight", lambda: self.highlight(None)
+            colour_icon(self.panel.last_colour), "Highlight\tCtrl+H", lambda: self.highlight(None)
         )
         act.setEnabled(selected)
         colours = menu.addMenu("Highlight in colour")
         colours.setEnabled(selected)
         colours.addActions(list(self.colour_actions.values()))
-        note = menu.addAction("Highlight with note…", self.panel.annotate_with_note)
+        note = menu.addAction("Highlight with note…\tCtrl+Shift+H", self.panel.annotate_with_note)
         note.setEnabled(selected)
         menu.addAction(self.act_link)
         offset = pane.offsets.to_text(pane.browser.cursorForPosition(pos).position())
