@@ -38,6 +38,12 @@ def pane_labels(comparison: Comparison) -> dict[ArticleId, str]:
     return labels
 
 
+def _numberer(comparison: Comparison) -> Callable[[int], str]:
+    """The pane number ('2') an article id is shown in, '?' if none."""
+    numbers = {int(aid): str(i + 1) for i, aid in enumerate(comparison.ids)}
+    return lambda aid: numbers.get(int(aid), "?")
+
+
 def _title(comparison: Comparison, aid: ArticleId) -> str:
     detail = comparison.details[aid]
     title = detail.title or "untitled"
@@ -188,6 +194,7 @@ class TimelineModel(RowsModel):
     def set_coverage(self, coverage: Coverage, comparison: Comparison) -> None:
         """Show the coverage's timeline."""
         labels = pane_labels(comparison)
+        number = _numberer(comparison)
         events = sorted(
             coverage.timeline,
             key=lambda e: (str(e["date"]), labels.get(ArticleId(e["article"]), ""), e["start"]),
@@ -200,9 +207,7 @@ class TimelineModel(RowsModel):
         def check(e: dict[str, Any]) -> str:
             if not e.get("conflict"):
                 return ""
-            others = "; ".join(
-                f"pane {pane(a).split(' · ')[0]} says {d}" for a, d in e.get("conflicts", ())
-            )
+            others = "; ".join(f"pane {number(a)} says {d}" for a, d in e.get("conflicts", ()))
             return f"{WARN} differs: {others}"
 
         columns = [
@@ -248,6 +253,7 @@ class FiguresModel(RowsModel):
     def set_coverage(self, coverage: Coverage, comparison: Comparison) -> None:
         """Show the coverage's figure groups (disagreeing groups first)."""
         labels = pane_labels(comparison)
+        number = _numberer(comparison)
         rows = []
         order = sorted(
             range(len(coverage.figures)), key=lambda g: not coverage.figures[g]["disagree"]
@@ -265,8 +271,7 @@ class FiguresModel(RowsModel):
                         "group": g,
                         "what": fig.get("counts") or group.get("key", ""),
                         "differs": [
-                            f"{labels.get(ArticleId(figures[j]['article']), '?')}: "
-                            f"{figures[j]['surface']}"
+                            f"pane {number(figures[j]['article'])} says {figures[j]['surface']}"
                             for j in against
                         ],
                     }
@@ -276,7 +281,7 @@ class FiguresModel(RowsModel):
             return labels.get(ArticleId(f["article"]), f"article {f['article']}")
 
         def check(f: dict[str, Any]) -> str:
-            return f"{WARN} differs from {'; '.join(f['differs'])}" if f["differs"] else "agrees"
+            return f"{WARN} differs: {'; '.join(f['differs'])}" if f["differs"] else "agrees"
 
         columns = [
             Column("Counts", lambda f: str(f["what"]), lambda f: f"{f['group']:05d}|{f['what']}"),

@@ -44,7 +44,9 @@ WIDTHS = {
     "Written": 110,
     "Pane": 150,
     "Counts": 110,
-    "Figure": 120,
+    "Figure": 150,
+    "Speaker": 200,
+    "Verb": 80,
 }
 
 
@@ -80,7 +82,7 @@ def _size_columns(view: QTableView, model: RowsModel) -> None:
             header.setSectionResizeMode(i, QHeaderView.ResizeMode.Stretch)
             continue
         header.setSectionResizeMode(i, QHeaderView.ResizeMode.Interactive)
-        width = WIDTHS.get(column.header) or metrics.horizontalAdvance(column.header) + 28
+        width = WIDTHS.get(column.header) or metrics.horizontalAdvance(column.header) + 40
         view.setColumnWidth(i, max(56, width))
     # The warning column goes last and takes what is left after the sentence.
     if model.columns and model.columns[-1].header == "Check":
