@@ -7,9 +7,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QDialog, QFileDialog
+from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtGui import QHelpEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QToolTip
 
 from reader.archive.models import Article
 from reader.gui.mainwindow import MainWindow
@@ -300,3 +300,38 @@ def test_import_reports_annotations_whose_article_is_missing(
 
     assert "1 unmatched" in window.annotation_actions.last_summary.text()
     assert len(library.annotations()) == 1
+
+
+# Tooltips and popup menus ask the offscreen platform for things it cannot do.
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_pane_menu_and_tooltip_of_a_linked_highlight(qtbot, window, pair, library):
+    a, b = pair
+    first = library.annotate(a, quote="hosepipe ban", colour="orange")
+    second = library.annotate(b, quote="late harvest")
+    library.link_annotations(first.id, second.id, "follows up")
+    window.compare.open_articles([a, b])
+    qtbot.waitUntil(lambda: len(window.compare.panes) == 2)
+    left = window.compare.panes[0]
+    start = left.detail.text.index("hosepipe ban")
+    cursor = QTextCursor(left.browser.document())
+    cursor.setPosition(left.offsets.span(start, start + 3)[0] + 1)
+    left.browser.setTextCursor(cursor)
+    left.browser.ensureCursorVisible()
+    pos = left.browser.cursorRect().center()
+
+    viewport = left.browser.viewport()
+    QApplication.sendEvent(
+        viewport, QHelpEvent(QEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos))
+    )
+    assert QToolTip.text() == (
+        "Link: follows up → Valley utility denies shortage as hosepipe ban looms"
+    )
+
+    menu = window.annotation_actions.pane_menu(left, pos, viewport.mapToGlobal(pos))
+    texts = [act.text() for act in menu.actions()]
+    assert "Highlight in colour" in texts and "&Link to…" in texts
+    (submenu,) = [act.menu() for act in menu.actions() if act.text() == "This annotation"]
+    inner = [act.text() for act in submenu.actions()]
+    assert any(t.startswith("Follow Link: follows up") for t in inner)
+    assert "Delete annotation" in inner
+    menu.close()

@@ -284,3 +284,32 @@ def test_empty_models_are_well_behaved(qtmodeltester):
     model.set_annotations([], [])
     model.set_filter("x", "y", "blue")
     qtmodeltester.check(model)
+
+
+def test_undo_and_redo_pressed_quickly_with_real_worker_threads(qtbot, library, article, tmp_path):
+    settings = Settings(QSettings(str(tmp_path / "t.ini"), QSettings.Format.IniFormat))
+    pools = Pools.threaded()
+    win = MainWindow(AppContext(library, pools), settings)
+    qtbot.addWidget(win)
+    win.show()
+    try:
+        win.compare.open_articles([article])
+        qtbot.waitUntil(lambda: len(win.compare.panes) == 1)
+        pane = win.compare.panes[0]
+        actions = win.annotation_actions
+        select(pane, "swing bridge")
+        win.act_highlight.trigger()
+        # Undo and redo queue behind the create on the writer thread, in order.
+        actions.act_undo.trigger()
+        actions.act_redo.trigger()
+        actions.act_undo.trigger()
+        pools.wait(10_000)
+        qtbot.waitUntil(lambda: not actions.act_undo.isEnabled())
+        qtbot.wait(50)
+        assert library.annotations(article_id=article) == []
+        actions.act_redo.trigger()
+        pools.wait(10_000)
+        qtbot.waitUntil(lambda: "swing bridge" in drawn(pane))
+        assert [r.quote for r in library.annotations(article_id=article)] == ["swing bridge"]
+    finally:
+        pools.wait(10_000)

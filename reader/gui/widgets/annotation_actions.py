@@ -70,6 +70,7 @@ class PaneHooks(QObject):
         self.a = annotations
         self.pane = pane
         pane.browser.viewport().installEventFilter(self)
+        pane.browser.installEventFilter(self)  # the menu key goes to the browser itself
 
     def _offset(self, pos: QPoint) -> int | None:
         cursor = self.pane.browser.cursorForPosition(pos)
@@ -83,7 +84,11 @@ class PaneHooks(QObject):
                 QToolTip.showText(event.globalPos(), tip, self.pane.browser.viewport())
                 return True
         if event.type() == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
-            self.a.pane_menu(self.pane, event.pos(), event.globalPos())
+            viewport = self.pane.browser.viewport()
+            pos = event.pos()
+            if watched is not viewport:
+                pos = viewport.mapFrom(self.pane.browser, pos)
+            self.a.pane_menu(self.pane, pos, event.globalPos())
             return True
         return super().eventFilter(watched, event)
 
