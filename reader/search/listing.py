@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, or_, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 from sqlalchemy.orm import Session
 
 from reader.archive.models import Annotation, AnnotationTag, Article, Outlet, Tag
@@ -83,9 +84,8 @@ def _conditions(flt: ArticleFilter) -> list[ColumnElement[bool]]:
     return conds
 
 
-def _order(stmt: Select[tuple[int]], sort: str | None, descending: bool) -> Select[tuple[int]]:
-    if sort is None:
-        return stmt.order_by(Article.id)
+def _sort_key(sort: str) -> tuple[Any, Any]:
+    """(SQL expression to order by, subquery to outer-join for it or None)."""
     if sort not in SORT_KEYS:
         raise ValueError(f"unknown sort {sort!r}: use one of {', '.join(SORT_KEYS)}")
     if sort == "near":
@@ -95,18 +95,28 @@ def _order(stmt: Select[tuple[int]], sort: str | None, descending: bool) -> Sele
             .group_by(Article.near_group)
             .subquery()
         )
-        stmt = stmt.outerjoin(sizes, sizes.c.g == Article.near_group)
-        key: ColumnElement[object] = func.coalesce(sizes.c.n, 0)
-    else:
-        key = {
-            "title": func.lower(Article.title),
-            "outlet": func.lower(func.coalesce(Outlet.name, "")),
-            "date": func.coalesce(Article.published, ""),
-            "authors": func.lower(func.coalesce(Article.authors, "")),
-            "words": Article.words,
-        }[sort]
-    # Ties keep import order in both directions, as a stable sort would.
-    return stmt.order_by(key.desc() if descending else key.asc(), Article.id)
+        return func.coalesce(sizes.c.n, 0), sizes
+    key = {
+        "title": func.lower(Article.title),
+        "outlet": func.lower(func.coalesce(Outlet.name, "")),
+        # Bare column (NULL sorts first, like ""): the date index then covers the sort.
+        "date": Article.published,
+        "authors": func.lower(func.coalesce(Article.authors, "")),
+        "words": Article.words,
+    }[sort]
+    return key, None
+
+
+def _all_ids(session: Session) -> list[int]:
+    # Scanning the table itself reads every row's text (about one page per article):
+    # a covering index holds the ids in a fraction of the pages, 5x faster at 100k.
+    # The DB-API cursor directly: 100k one-int rows through Result objects cost 5x more.
+    cursor = session.connection().connection.cursor()
+    try:
+        cursor.execute("SELECT id FROM article INDEXED BY ix_article_outlet_id ORDER BY id")
+        return [row[0] for row in cursor.fetchall()]
+    finally:
+        cursor.close()
 
 
 def filtered_ids(
@@ -119,24 +129,47 @@ def filtered_ids(
 ) -> list[int]:
     """Ids of the articles `flt` keeps, sorted by `sort` (import order when None).
 
+    Ties keep import order in both directions, as a stable sort would.
+
     Args:
         within: only these ids (search hits); their order is kept when `sort` is None.
     """
     conds = _conditions(flt)
-    base = select(Article.id).outerjoin(Outlet, Outlet.id == Article.outlet_id)
+    key, join = _sort_key(sort) if sort is not None else (None, None)
+    columns = [Article.id] if key is None else [Article.id, key]
+    stmt = select(*columns)
+    if flt.text.strip() or flt.outlet is not None or sort == "outlet":
+        stmt = stmt.outerjoin(Outlet, Outlet.id == Article.outlet_id)
+    if join is not None:
+        stmt = stmt.outerjoin(join, join.c.g == Article.near_group)
     if conds:
-        base = base.where(and_(*conds))
+        stmt = stmt.where(and_(*conds))
     if within is None:
-        return [int(i) for i in session.scalars(_order(base, sort, descending))]
-    wanted = [int(i) for i in within]
-    kept: set[int] = set()
-    for start in range(0, len(wanted), _CHUNK):
-        chunk = wanted[start : start + _CHUNK]
-        kept.update(int(i) for i in session.scalars(base.where(Article.id.in_(chunk))))
-    if sort is None:
-        return [i for i in wanted if i in kept]
-    order = [int(i) for i in session.scalars(_order(base, sort, descending))]
-    return [i for i in order if i in kept]
+        if not conds and key is None:
+            return _all_ids(session)
+        only_ids = stmt.with_only_columns(Article.id)
+        ordered = (
+            only_ids.order_by(Article.id)
+            if key is None
+            else only_ids.order_by(key.desc() if descending else key.asc(), Article.id)
+        )
+        return list(session.connection().execute(ordered).scalars())
+    # Search hits: a few hundred ids, filtered (and keyed) in chunks, ordered here.
+    wanted = list(dict.fromkeys(int(i) for i in within))
+    keys: dict[int, Any] = {}
+    for begin in range(0, len(wanted), _CHUNK):
+        chunk = wanted[begin : begin + _CHUNK]
+        for row in session.execute(stmt.where(Article.id.in_(chunk))):
+            keys[int(row[0])] = row[1] if key is not None else None
+    kept = [i for i in wanted if i in keys]
+    if key is None:
+        return kept
+    kept.sort()
+    # NULL sorts first ascending, as in SQL; the stable sort keeps id order for ties.
+    kept.sort(
+        key=lambda i: (keys[i] is not None, 0 if keys[i] is None else keys[i]), reverse=descending
+    )
+    return kept
 
 
 def outlet_counts(session: Session) -> list[tuple[str, int]]:

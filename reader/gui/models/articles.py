@@ -232,6 +232,12 @@ class ArticleTableModel(QAbstractTableModel):
         except ValueError:
             return -1
 
+    def shown_variant_only(self) -> int:
+        """How many shown rows came only through another spelling of a name."""
+        if not self.variant_only:
+            return 0
+        return sum(1 for i in self._ids if i in self.variant_only)
+
     def cached_rows(self) -> int:
         """How many summaries are in memory (the lazy cache at work)."""
         return len(self._cache)

@@ -37,7 +37,6 @@ class LibraryView(QWidget):
 
     Attributes:
         query: the search whose hits are shown ("" for the whole archive).
-        variant_hits: how many of the shown hits came only through spelling variants.
         filters: outlet, date and tag filters (applied in SQL).
         facets: facet counts of the current search.
 
@@ -55,7 +54,6 @@ class LibraryView(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.query = ""
-        self.variant_hits = 0
         self._total: int | None = None
         lib = ctx.library
         self.model = ArticleTableModel(
@@ -108,6 +106,7 @@ class LibraryView(QWidget):
         )
         self.status = QLabel("")
         self.status.setObjectName("libraryStatus")
+        self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 0, 6)
         layout.setSpacing(4)
@@ -120,10 +119,11 @@ class LibraryView(QWidget):
     def reload(self) -> None:
         """Show the whole archive again (after an import, or when a search is cleared)."""
         self.query = ""
-        self.variant_hits = 0
         self.facets.show_facets({})
         self.refresh_choices()
-        self.model.set_ids(self.ctx.library.article_ids(), archive=True)
+        lib = self.ctx.library
+        ids = lib.filter_article_ids() if hasattr(lib, "filter_article_ids") else lib.article_ids()
+        self.model.set_ids(ids, archive=True)
         self._update_status()
 
     def refresh_choices(self) -> None:
@@ -150,7 +150,6 @@ class LibraryView(QWidget):
             facets: counts by outlet, month and entity over every match.
         """
         self.query = query
-        self.variant_hits = len(set(variant_only))
         self.facets.show_facets(facets or {})
         ids: list[ArticleId] = []
         snippets: dict[ArticleId, str] = {}
@@ -180,8 +179,9 @@ class LibraryView(QWidget):
             text = f"{shown:,} articles match “{self.query}”"
             if total is not None and total > shown:
                 text += f" (of {total:,} hits)"
-            if self.variant_hits:
-                text += f", {self.variant_hits:,} only through spelling variants"
+            variants = self.model.shown_variant_only()
+            if variants:
+                text += f", {variants:,} only through spelling variants"
             text += " — Esc in the search box shows all"
         else:
             text = f"{shown:,} articles"
