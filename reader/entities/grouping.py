@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
 
 from reader.entities import acronyms, gazetteer
 from reader.entities.mentions import Mention
 from reader.entities.normalise import fold_key
 from reader.entities.similarity import (
     FLIPPABLE,
+    FUZZY_MIN,
     PLACE_NAMED,
     compatible,
     fuzzy_score,
@@ -217,13 +221,22 @@ def _join_fuzzy(keys: list[str], rep: dict[str, Item], label: dict[str, str], se
 def _join_fuzzy_block(
     block: list[str], rep: dict[str, Item], label: dict[str, str], sets: _Sets
 ) -> None:
+    folds = [rep[k].fold for k in block]
+    lengths = [len(f) for f in folds]
     for i, a in enumerate(block):
-        for b in block[i + 1 :]:
-            fa, fb = rep[a].fold, rep[b].fold
-            if len(fb) - len(fa) > 2:
-                break  # sorted by length: every later key is longer still
+        fa = folds[i]
+        # Later keys at most two characters longer (the block is sorted by length).
+        end = bisect_right(lengths, lengths[i] + 2, lo=i + 1)
+        if end <= i + 1:
+            continue
+        # fuzzy_score needs this whole-key ratio anyway: rapidfuzz filters in C first.
+        near = process.extract(
+            fa, folds[i + 1 : end], scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=None
+        )
+        for _, _, offset in near:
+            b = block[i + 1 + offset]
             if not compatible(label[a], label[b]) or _two_places(rep[a], rep[b]):
                 continue
             place = label[a] in PLACE_NAMED or label[b] in PLACE_NAMED
-            if fuzzy_score(fa, fb, place=place) > 0.0:
+            if fuzzy_score(fa, folds[i + 1 + offset], place=place) > 0.0:
                 sets.union(a, b)
