@@ -132,6 +132,20 @@ def test_clicking_into_a_paragraph_lights_its_counterpart(bridge):
     assert two.passages.lit == []
 
 
+def test_going_to_a_passage_brings_its_counterpart_level_with_it(bridge, qtbot):
+    bridge.sync_scroll = False
+    bridge.resize(900, 300)
+    one, two = bridge.panes
+    cost_a, cost_b = _paragraph(one, "12 million"), _paragraph(two, "30 million")
+    qtbot.waitUntil(lambda: two.passages.band(cost_b).top() > two.browser.viewport().height())
+    before = two.browser.verticalScrollBar().value()
+    one.go_to(*cost_a)  # as a timeline or figures row does
+    qtbot.waitUntil(lambda: two.browser.verticalScrollBar().value() != before)
+    target, source = two.passages.band(cost_b), one.passages.band(cost_a)
+    assert two.browser.viewport().rect().intersects(target)
+    assert abs(target.top() - max(0, source.top())) <= 2
+
+
 def test_only_the_paragraph_one_outlet_tells_is_marked_in_the_gutter(bridge):
     one, two = bridge.panes
     history = _paragraph(one, "built in 1911")
@@ -190,6 +204,8 @@ def test_timeline_marks_the_conflicting_dates_and_a_click_goes_to_the_sentence(
     two = bridge.panes[1]
     assert bridge.active == 1
     assert two.browser.textCursor().selectedText().startswith("Floodwater brought down")
+    # The sentence's paragraph lights up its counterpart: pane 1's 3 March report.
+    assert bridge.panes[0].passages.lit == [_paragraph(bridge.panes[0], "on 3 March")]
 
 
 def test_figures_mark_the_disagreeing_family_counts(bridge, qtbot, qtmodeltester):

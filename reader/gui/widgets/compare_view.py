@@ -191,6 +191,14 @@ class CompareView(QWidget):
         self._set_active(index)
         return self.panes[index].go_to(start, end)
 
+    def scroll_alone(self, index: int, value: int) -> None:
+        """Scroll one pane without the others following (synchronised scrolling held back)."""
+        self._syncing = True
+        try:
+            self.panes[index].browser.verticalScrollBar().setValue(value)
+        finally:
+            self._syncing = False
+
     def focus_pane(self, index: int) -> bool:
         """Give keyboard focus to pane `index`; False if there is no such pane."""
         if not 0 <= index < len(self.panes):

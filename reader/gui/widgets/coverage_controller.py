@@ -15,7 +15,7 @@ from collections import OrderedDict
 from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from reader.gui.comparison import Comparison, Coverage, build_coverage
 from reader.gui.ops import QueryOp
@@ -149,10 +149,49 @@ class CoverageController(QObject):
     def _cursor_moved(self, pane: ReaderPane) -> None:
         if pane not in self.view.panes:
             return
-        offset = pane.offsets.to_text(pane.browser.textCursor().position())
-        if offset is not None:
-            self._pinned = (self.view.panes.index(pane), offset)
-            self._light()
+        # The start of a selection: go_to selects a whole sentence and ends after it.
+        offset = pane.offsets.to_text(pane.browser.textCursor().selectionStart())
+        if offset is None or pane.article_id is None:
+            return
+        index = self.view.panes.index(pane)
+        before = self._pinned_passage()
+        self._pinned = (index, offset)
+        lit = self._light()
+        after = self._pinned_passage()
+        if after is not None and after != before:
+            # After the source pane has scrolled to its own cursor (go_to scrolls after
+            # moving it), so the counterparts line up with where the passage ends up.
+            QTimer.singleShot(0, lambda: self.bring_into_view(index, after, lit))
+
+    def _pinned_passage(self) -> tuple[int, int, int] | None:
+        if self._pinned is None or self._pinned[0] >= len(self.view.panes):
+            return None
+        aid = self.view.panes[self._pinned[0]].article_id
+        span = self.coverage.passage_at(aid, self._pinned[1]) if aid is not None else None
+        return None if span is None else (self._pinned[0], *span)
+
+    def bring_into_view(
+        self, source: int, passage: tuple[int, int, int], lit: list[tuple[int, int, int]]
+    ) -> None:
+        """Scroll each other pane so its best counterpart sits level with the passage.
+
+        Panes whose counterpart is already in full view are left alone, and the
+        synchronised scrolling is held back so the source pane does not move.
+        """
+        band = self.view.panes[source].passages.band(passage[1:])
+        if band is None:
+            return
+        done: set[int] = set()
+        for index, start, end in lit:
+            if index in done or index == source:
+                continue
+            done.add(index)
+            pane = self.view.panes[index]
+            target = pane.passages.band((start, end))
+            if target is None or pane.browser.viewport().rect().contains(target):
+                continue
+            bar = pane.browser.verticalScrollBar()
+            self.view.scroll_alone(index, bar.value() + target.top() - max(0, band.top()))
 
     def light(self, pane_index: int, offset: int) -> list[tuple[int, int, int]]:
         """Light up the counterparts of the passage at `offset` in a pane.
