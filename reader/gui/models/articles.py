@@ -160,12 +160,16 @@ class ArticleTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by a column; a negative column restores the source order."""
+        wanted = (column, order) if 0 <= column < len(COLUMNS) else None
+        if wanted == self._sort:
+            return  # QTableView.sortByColumn asks twice; at 100k rows each costs a query
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         old_ids = [self._ids[p.row()] if p.isValid() else None for p in persistent]
-        self._sort = (column, order) if 0 <= column < len(COLUMNS) else None
+        self._sort = wanted
         self._ids = self._apply(self._all_ids)
-        rows = {aid: row for row, aid in enumerate(self._ids)}
+        keep = {aid for aid in old_ids if aid is not None}
+        rows = {aid: row for row, aid in enumerate(self._ids) if aid in keep} if keep else {}
         for p, aid in zip(persistent, old_ids, strict=True):
             if aid is None or aid not in rows:
                 self.changePersistentIndex(p, QModelIndex())
