@@ -333,5 +333,5 @@ def test_pane_menu_and_tooltip_of_a_linked_highlight(qtbot, window, pair, librar
     (submenu,) = [act.menu() for act in menu.actions() if act.text() == "This annotation"]
     inner = [act.text() for act in submenu.actions()]
     assert any(t.startswith("Follow Link: follows up") for t in inner)
-    assert "Delete annotation" in inner
+    assert "Delete annotation\tDel" in inner
     menu.close()

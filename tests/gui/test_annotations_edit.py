@@ -313,3 +313,17 @@ def test_undo_and_redo_pressed_quickly_with_real_worker_threads(qtbot, library, 
         assert [r.quote for r in library.annotations(article_id=article)] == ["swing bridge"]
     finally:
         pools.wait(10_000)
+
+
+def test_delete_key_in_the_list_deletes_and_ctrl_z_restores(qtbot, window, article, library):
+    pane = open_one(qtbot, window, article)
+    panel = window.annotation_panel
+    select(pane, "swing bridge")
+    panel.annotate_selection("keep me", tags=["roads"])
+    panel.view.setFocus()
+    panel.view.selectRow(0)
+    qtbot.keyClick(panel.view, Qt.Key.Key_Delete)
+    assert library.annotations(article_id=article) == []
+    qtbot.keyClick(panel.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    (back,) = library.annotations(article_id=article)
+    assert (back.note, back.tags) == ("keep me", ["roads"])

@@ -8,7 +8,7 @@ import re
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -137,6 +137,10 @@ class AnnotationPanel(QWidget):
         self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self._show_current())
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._menu)
+        for key, slot in (("Delete", self._delete_current), ("F2", self._edit_current)):
+            shortcut = QShortcut(QKeySequence(key), self.view)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(slot)
 
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("annotationFilter")
@@ -392,6 +396,16 @@ class AnnotationPanel(QWidget):
         if row >= 0:
             self.undo.delete(self.model.record(row))
 
+    def _delete_current(self) -> None:
+        rec = self.current_record()
+        if rec is not None:
+            self.delete(rec.id)
+
+    def _edit_current(self) -> None:
+        rec = self.current_record()
+        if rec is not None:
+            self.edit(rec)
+
     def _menu(self, pos: QPoint) -> None:
         index = self.view.indexAt(pos)
         if not index.isValid():
@@ -403,7 +417,7 @@ class AnnotationPanel(QWidget):
 
     def fill_menu(self, menu: QMenu, rec: AnnotationView) -> None:
         """Edit, colour, follow links and delete: the actions on one annotation."""
-        menu.addAction("Edit note, colour and tags…", lambda: self.edit(rec))
+        menu.addAction("Edit note, colour and tags…\tF2", lambda: self.edit(rec))
         colours = menu.addMenu("Colour")
         for name in SWATCHES:
             act = colours.addAction(colour_icon(name), name.capitalize())
@@ -414,7 +428,7 @@ class AnnotationPanel(QWidget):
             follow = menu.addAction(f"Follow {link_tooltip(link, self.titles)}")
             follow.triggered.connect(lambda _c=False, k=link: self.follow_link(k))
         menu.addSeparator()
-        menu.addAction("Delete annotation", lambda: self.delete(rec.id))
+        menu.addAction("Delete annotation\tDel", lambda: self.delete(rec.id))
 
     def describe(self, rec: AnnotationView) -> str:
         """One line naming an annotation: its article and quote (for lists)."""
