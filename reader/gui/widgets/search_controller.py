@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMenu
+from PySide6.QtWidgets import QCheckBox, QInputDialog, QMenu, QWidget
 
 from reader.gui.ops import CollectionOp, QueryOp
 from reader.gui.widgets.library_view import hit_field
@@ -56,6 +56,7 @@ class SearchController(QObject):
 
     Attributes:
         act_variants: checkable "Match spelling variants" (remembered in settings).
+        variants_box: the same switch as a check box next to the search box.
         act_save: "Save search…" (Ctrl+S).
         saved_menu: Edit > Saved searches: click one to run it; delete, rename, undo.
         saved: the saved searches as last read, [{"name", "query", "sort", "variants"}].
@@ -80,6 +81,7 @@ class SearchController(QObject):
         )
         self.act_variants.setObjectName("variantsToggle")
         self.act_variants.toggled.connect(self._variants_toggled)
+        self.variants_box: QCheckBox | None = None  # the toolbar's mirror of act_variants
 
         self.act_save = QAction("Sa&ve search…", window)
         self.act_save.setShortcut(QKeySequence("Ctrl+S"))
@@ -284,17 +286,25 @@ class SearchController(QObject):
         ).run_in_background()
 
 
-def _insert_after_search_box(window: MainWindow, action: QAction) -> None:
+def _variants_box(action: QAction) -> QCheckBox:
+    """A check box mirroring the action: a pressed tool button hardly reads as 'on'."""
+    box = QCheckBox("Spelling variants")
+    box.setObjectName("variantsBox")
+    box.setToolTip(action.toolTip())
+    box.setChecked(action.isChecked())
+    box.toggled.connect(action.setChecked)
+    action.toggled.connect(box.setChecked)
+    return box
+
+
+def _insert_after_search_box(window: MainWindow, widget: QWidget) -> None:
     bar = window.toolbar
     actions = bar.actions()
     for i, act in enumerate(actions):
-        if bar.widgetForAction(act) is window.search_edit:
-            if i + 1 < len(actions):
-                bar.insertAction(actions[i + 1], action)
-            else:
-                bar.addAction(action)
+        if bar.widgetForAction(act) is window.search_edit and i + 1 < len(actions):
+            bar.insertWidget(actions[i + 1], widget)
             return
-    bar.addAction(action)
+    bar.addWidget(widget)
 
 
 def install(window: MainWindow) -> SearchController:
@@ -308,6 +318,7 @@ def install(window: MainWindow) -> SearchController:
     for act in (controller.act_variants, controller.act_save):
         menu.insertAction(anchor, act)  # type: ignore[arg-type]
     menu.insertMenu(anchor, controller.saved_menu)  # type: ignore[arg-type]
-    _insert_after_search_box(window, controller.act_variants)
+    controller.variants_box = _variants_box(controller.act_variants)
+    _insert_after_search_box(window, controller.variants_box)
     controller.refresh_saved()
     return controller
