@@ -168,15 +168,22 @@ def test_save_rerun_rename_delete_and_undo_a_saved_search(qtbot, ctx, tmp_path, 
     assert search_.act_save.shortcut().toString() == "Ctrl+S"
 
     search(window, "fishermen")
+    search_.act_variants.setChecked(False)
+    window.library_view.table.sortByColumn(2, Qt.SortOrder.DescendingOrder)
     search_.save_current("Fishing")
     assert "Fishing" in menu_texts(menu)
+    saved = ctx.library.saved_search("Fishing")
+    assert (saved["sort"], saved["variants"]) == ("date", False)
 
+    search_.act_variants.setChecked(True)
     qtbot.keyClick(window.search_edit, Qt.Key.Key_Escape)  # back to the whole archive
     assert len(titles(window)) == 3
 
     find_action(menu, "Fishing").trigger()
     assert window.search_edit.text() == "fishermen"
     assert titles(window) == ["Fishermen fear harbour works will cut catches"]
+    # The search runs as it was saved: without spelling variants.
+    assert not search_.variants_box.isChecked()
 
     search_.rename_saved("Fishing", "Catches")
     assert "Catches" in menu_texts(menu) and "Fishing" not in menu_texts(menu)

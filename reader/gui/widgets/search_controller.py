@@ -21,6 +21,7 @@ log = logging.getLogger("reader.gui.search")
 
 SEARCH_LIMIT = 500
 VARIANTS_KEY = "search/variants"
+DATE_COLUMN = 2
 
 
 def _hit_articles(result: Any) -> list[int]:
@@ -32,16 +33,17 @@ def _hit_articles(result: Any) -> list[int]:
     return ids
 
 
-def run_query(lib: Library, query: str, variants: bool) -> dict[str, Any]:
+def run_query(lib: Library, query: str, variants: bool, sort: str = "relevance") -> dict[str, Any]:
     """One search for the window (worker thread): hits, total, facets, variant-only ids.
 
     With variants on, the query also runs without them; the hits only the first
     run found are the ones another spelling brought in.
     """
-    result = lib.search(query, limit=SEARCH_LIMIT, variants=variants)
+    result = lib.search(query, sort=sort, limit=SEARCH_LIMIT, variants=variants)
     variant_only: list[int] = []
     if variants:
-        plain = set(_hit_articles(lib.search(query, limit=SEARCH_LIMIT, variants=False)))
+        plain_result = lib.search(query, sort=sort, limit=SEARCH_LIMIT, variants=False)
+        plain = set(_hit_articles(plain_result))
         variant_only = [i for i in _hit_articles(result) if i not in plain]
     return {
         "hits": list(hit_field(result, "hits") or []),
@@ -69,7 +71,7 @@ class SearchController(QObject):
         self.ctx = window.ctx
         self.saved: list[dict[str, Any]] = []
         self.last_deleted: dict[str, Any] | None = None
-        self.sort = "relevance"
+        self._quiet = False
 
         self.act_variants = QAction("Match spelling &variants", window)
         self.act_variants.setIconText("Variants")
@@ -102,8 +104,13 @@ class SearchController(QObject):
         """Whether searches match other spellings of entities."""
         return self.act_variants.isChecked()
 
-    def run(self) -> None:
-        """Search for the text in the search box; hits, facets and counts fill the library."""
+    def run(self, sort: str = "relevance") -> None:
+        """Search for the text in the search box; hits, facets and counts fill the library.
+
+        Args:
+            sort: "relevance", or "date" for the newest hits (they decide which
+                500 are listed when more match).
+        """
         window = self.window
         query = window.search_edit.text().strip()
         if not query:
@@ -125,7 +132,7 @@ class SearchController(QObject):
 
         QueryOp(
             self.ctx,
-            lambda lib: run_query(lib, query, variants),
+            lambda lib: run_query(lib, query, variants, sort),
             shown,
             parent=window,
             title="The search failed",
@@ -133,7 +140,7 @@ class SearchController(QObject):
 
     def _variants_toggled(self, on: bool) -> None:
         self.window.settings.set(VARIANTS_KEY, on)
-        if self.window.library_view.query:
+        if self.window.library_view.query and not self._quiet:
             self.run()
 
     def refine(self, kind: str, value: str) -> None:
@@ -188,10 +195,12 @@ class SearchController(QObject):
     def run_saved(self, entry: dict[str, Any]) -> None:
         """Put a saved query in the search box (with its variants setting) and run it."""
         self.window.search_edit.setText(entry["query"])
-        self.act_variants.blockSignals(True)
-        self.act_variants.setChecked(bool(entry.get("variants", True)))
-        self.act_variants.blockSignals(False)
-        self.run()
+        self._quiet = True  # one search below, not a second one from the toggle
+        try:
+            self.act_variants.setChecked(bool(entry.get("variants", True)))
+        finally:
+            self._quiet = False
+        self.run(str(entry.get("sort") or "relevance"))
         self.window.statusBar().showMessage(f"Saved search “{entry['name']}”", 4000)
 
     def save_current(self, name: str | None = None) -> None:
@@ -209,6 +218,9 @@ class SearchController(QObject):
         if not name:
             return
         variants = self.variants
+        # A list sorted by date is saved as a search by date.
+        header = window.library_view.table.horizontalHeader()
+        sort = "date" if header.sortIndicatorSection() == DATE_COLUMN else "relevance"
 
         def saved(_row: dict[str, Any]) -> None:
             window.statusBar().showMessage(f"Saved search “{name}”", 4000)
@@ -216,7 +228,7 @@ class SearchController(QObject):
 
         CollectionOp(
             self.ctx,
-            lambda lib: lib.save_search(name, query, variants=variants),
+            lambda lib: lib.save_search(name, query, sort=sort, variants=variants),
             saved,
             parent=window,
             title="Could not save the search",
