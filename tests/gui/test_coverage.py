@@ -283,3 +283,37 @@ def test_the_view_menu_toggles_the_coverage_dock(qtbot, ctx, tmp_path):
     assert not dock.isVisible()
     toggle.trigger()
     assert dock.isVisible()
+
+
+def test_grid_over_search_hits_counts_per_outlet_and_opens_a_cell(
+    qtbot, ctx, tmp_path, fixtures_dir, qtmodeltester
+):
+    bridge_a = tmp_path / "bridge.txt"
+    bridge_a.write_text(BRIDGE_A, encoding="utf-8")
+    ctx.library.import_paths([*sorted((fixtures_dir / "story").glob("*.txt")), bridge_a])
+    settings = Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(ctx, settings)
+    qtbot.addWidget(window)
+    window.show()
+    dock = window.findChild(CoverageDock)
+    dock.scope.setCurrentIndex(1)
+    assert "Search the archive first" in dock.scope_note.text()
+
+    window.search_edit.setText("Syniehubov")  # only the Daily Ledger report names him
+    window.run_search()
+    qtbot.waitUntil(lambda: "Daily Ledger" in dock.grid.columns[2].header)
+    qtmodeltester.check(dock.grid)
+    hit = window.library_view.model.article_id(0)
+    (row,) = [r for r in ctx.library.article_entities(hit) if r["entity"] == "Oleh Syniehubov"]
+    rows = {r[0]: r[2:] for r in _rows(dock.grid)}
+    assert rows["Oleh Syniehubov"] == [str(len(row["mentions"])), str(len(row["mentions"]))]
+    assert "Dunmere" not in rows  # the bridge story is not a hit
+    assert "1 hits from 1 outlet" in dock.scope_note.text()
+
+    proxy = dock.grid_proxy
+    at = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "Oleh Syniehubov")
+    dock.grid_view.clicked.emit(proxy.index(at, 2))
+    compare = window.compare
+    assert compare.open_ids == [hit]
+    assert compare.marked_entity == row["entity_id"]
+    assert compare.panes[0].browser.textCursor().selectedText() == row["mentions"][0]["text"]

@@ -124,13 +124,13 @@ class RowsModel(QAbstractTableModel):
 # -- entity grid ------------------------------------------------------------------
 
 
-def _count_column(aid: ArticleId, label: str, title: str) -> Column:
+def _count_column(key: int, label: str, title: str, where: str) -> Column:
     def count(e: EntityInfo) -> int:
-        return e.counts.get(aid, 0)
+        return e.counts.get(ArticleId(key), 0)
 
     def tip(e: EntityInfo) -> str:
-        forms = ", ".join(e.spellings.get(aid, ()))
-        return f"{e.name}: {count(e)} mention(s) in pane {label}" + (
+        forms = ", ".join(e.spellings.get(ArticleId(key), ()))
+        return f"{e.name}: {count(e)} mention(s) in {where} {label}" + (
             f", as {forms}" if forms else ""
         )
 
@@ -140,35 +140,52 @@ def _count_column(aid: ArticleId, label: str, title: str) -> Column:
 
 
 class EntityGridModel(RowsModel):
-    """Entities (rows) x open articles (columns): how often each article mentions each."""
+    """Entities (rows) x open articles or outlets (columns): how often each mentions each.
+
+    Attributes:
+        keys: the column keys after Entity and Type (article ids, or outlet numbers).
+    """
 
     def __init__(self) -> None:
         super().__init__()
-        self.ids: tuple[ArticleId, ...] = ()
+        self.keys: tuple[int, ...] = ()
 
     def set_comparison(self, comparison: Comparison) -> None:
         """Show the entities of the open articles, most widely mentioned first."""
         labels = pane_labels(comparison)
-        self.ids = comparison.ids
+        self.set_grid(
+            list(comparison.entities.values()),
+            [(int(a), labels[a], _title(comparison, a)) for a in comparison.ids],
+            "pane",
+        )
 
-        columns = [
+    def set_grid(
+        self, entities: Sequence[EntityInfo], columns: Sequence[tuple[int, str, str]], where: str
+    ) -> None:
+        """Show entities whose `counts` are keyed by the first item of each column.
+
+        Args:
+            columns: (key, header, header tooltip) per count column.
+            where: what a column is, for tooltips ("pane", "outlet").
+        """
+        self.keys = tuple(key for key, _label, _title in columns)
+        header = [
             Column("Entity", lambda e: e.name, lambda e: e.name.casefold()),
             Column("Type", lambda e: e.type),
-            *(_count_column(aid, labels[aid], _title(comparison, aid)) for aid in comparison.ids),
+            *(_count_column(key, label, title, where) for key, label, title in columns),
             Column(
                 "Total", lambda e: str(sum(e.counts.values())), lambda e: sum(e.counts.values())
             ),
         ]
         rows = sorted(
-            comparison.entities.values(),
-            key=lambda e: (-len(e.counts), -sum(e.counts.values()), e.name.casefold()),
+            entities, key=lambda e: (-len(e.counts), -sum(e.counts.values()), e.name.casefold())
         )
-        self.set_rows(rows, columns)
+        self.set_rows(rows, header)
 
     def row_data(self, row: EntityInfo, column: int, role: int) -> Any:
-        article = self.ids[column - 2] if 2 <= column < 2 + len(self.ids) else None
+        key = self.keys[column - 2] if 2 <= column < 2 + len(self.keys) else None
         if role == ENTITY_ROLE:
-            return (int(row.entity_id), None if article is None else int(article))
+            return (int(row.entity_id), key)
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QDockWidget,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QTableView,
@@ -29,6 +32,8 @@ from reader.gui.models.coverage import (
     RowsModel,
     TimelineModel,
 )
+from reader.gui.ops import QueryOp
+from reader.gui.widgets.coverage_search import MAX_ARTICLES, OutletGrid, outlet_grid
 from reader.types import EntityId
 
 if TYPE_CHECKING:
@@ -119,8 +124,28 @@ class CoverageDock(QDockWidget):
             (self.claims_view, self.claims),
         ]
         self._filled: set[int] = set()
+        # The grid counts the open articles, or the library's search hits by outlet.
+        self.scope = QComboBox()
+        self.scope.addItems(["Open articles", "Search hits, by outlet"])
+        self.scope.setToolTip("Count mentions in the open panes, or over the current search")
+        self.scope.currentIndexChanged.connect(self._scope_changed)
+        self.scope_note = QLabel()
+        self.scope_note.setWordWrap(True)
+        self.hits: Callable[[], tuple[str, list[int]]] | None = None
+        self.outlet_grid: OutletGrid | None = None
+        self._grid_ids: list[int] | None = None
+        self._mark_after_open: EntityId | None = None
+        grid_page = QWidget()
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 2, 0, 2)
+        row.addWidget(self.scope)
+        row.addWidget(self.scope_note, 1)
+        column = QVBoxLayout(grid_page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(row)
+        column.addWidget(self.grid_view, 1)
         for (view, _model), name in zip(self._tables, TABS, strict=True):
-            self.tabs.addTab(view, name)
+            self.tabs.addTab(grid_page if view is self.grid_view else view, name)
             view.clicked.connect(self._clicked)
             view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
             view.activated.connect(self._clicked)
@@ -154,6 +179,11 @@ class CoverageDock(QDockWidget):
             self.refresh()
 
     def _changed(self) -> None:
+        wanted = self._mark_after_open
+        if wanted is not None and wanted in self.compare.comparison.entities:
+            self._mark_after_open = None
+            self.compare.mark_entity(wanted)
+            self.compare.step_mention(True)
         # A hidden dock costs nothing when the panes change; it catches up when shown.
         self._stale = True
         if self.isVisible():
@@ -193,7 +223,11 @@ class CoverageDock(QDockWidget):
         coverage = self.compare.coverage_control.coverage
         view, model = self._tables[tab]
         if isinstance(model, EntityGridModel):
-            model.set_comparison(comparison)
+            if self.searching and self.outlet_grid is not None:
+                grid = self.outlet_grid
+                model.set_grid(grid.entities, grid.columns(), "outlet")
+            else:
+                model.set_comparison(comparison)
         else:
             model.set_coverage(coverage, comparison)  # type: ignore[attr-defined]
         _size_columns(view, model)
@@ -214,6 +248,9 @@ class CoverageDock(QDockWidget):
 
     def _clicked(self, index: QModelIndex) -> None:
         entity = index.data(ENTITY_ROLE)
+        if entity is not None and self.searching:
+            self.open_hits(EntityId(entity[0]), entity[1])
+            return
         if entity is not None:
             self.open_entity(EntityId(entity[0]), entity[1])
             return
@@ -232,6 +269,67 @@ class CoverageDock(QDockWidget):
                 self.compare.go_to_text(article_id, mention.start, mention.end)
                 return
 
+    # -- the grid over a search result ---------------------------------------------
+
+    @property
+    def searching(self) -> bool:
+        """The grid counts the search hits by outlet rather than the open articles."""
+        return self.scope.currentIndex() == 1
+
+    def _scope_changed(self) -> None:
+        self._grid_ids = None
+        self.hits_changed()
+        self._filled.discard(0)
+        self._fill(self.tabs.currentIndex())
+
+    def hits_changed(self) -> None:
+        """The library shows other hits: recount them if the grid is showing a search."""
+        if not self.searching:
+            self.scope_note.setText("")
+            return
+        query, ids = self.hits() if self.hits is not None else ("", [])
+        if not query:
+            self.outlet_grid = OutletGrid()
+            self.scope_note.setText(
+                "Search the archive first (Ctrl+F): the grid then counts "
+                "each entity's mentions per outlet over the hits."
+            )
+            self._refill_grid()
+            return
+        if ids == self._grid_ids:
+            return
+        self._grid_ids = list(ids)
+        self.scope_note.setText(f"Counting mentions in {min(len(ids), MAX_ARTICLES)} hits…")
+
+        def shown(grid: OutletGrid) -> None:
+            if ids != self._grid_ids:
+                return  # a newer search is being counted
+            self.outlet_grid = grid
+            more = f" (the first {grid.read} of {grid.total})" if grid.total > grid.read else ""
+            self.scope_note.setText(
+                f"“{query}”: {grid.read} hits{more} from {len(grid.outlets)} outlet(s). "
+                "Click a cell to open that outlet's articles with the entity marked."
+            )
+            self._refill_grid()
+
+        QueryOp(
+            self.compare.ctx, lambda lib: outlet_grid(lib, ids), shown, parent=self
+        ).run_in_background()
+
+    def _refill_grid(self) -> None:
+        self._filled.discard(0)
+        if self.tabs.currentIndex() == 0:
+            self._fill(0)
+
+    def open_hits(self, entity_id: EntityId, outlet: int | None) -> None:
+        """Open up to four hits that mention an entity (of one outlet), the entity marked."""
+        grid = self.outlet_grid
+        ids = grid.open_for(entity_id, outlet) if grid is not None else []
+        if not ids:
+            return
+        self._mark_after_open = entity_id
+        self.compare.open_articles(ids)
+
 
 def install(window: MainWindow) -> None:
     """Add the Coverage dock at the bottom, with a View menu toggle (Ctrl+Shift+G)."""
@@ -242,6 +340,19 @@ def install(window: MainWindow) -> None:
     toggle.setText("&Coverage (grid, timeline, figures, claims)")
     toggle.setShortcut(QKeySequence("Ctrl+Shift+G"))
     window.view_menu.addAction(toggle)
+    library = window.library_view
+
+    def hits() -> tuple[str, list[int]]:
+        model = library.model
+        return library.query, [int(model.article_id(r)) for r in range(model.rowCount())]
+
+    dock.hits = hits
+    # Hits are shown by resetting the library model; wait for a burst of resets to end.
+    recount = QTimer(dock)
+    recount.setSingleShot(True)
+    recount.setInterval(300)
+    recount.timeout.connect(dock.hits_changed)
+    library.model.modelReset.connect(recount.start)
 
     def room() -> None:
         # After the saved layout is restored: only a dock too short to read grows.
