@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
-from PySide6.QtGui import QColor, QMouseEvent, QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QTextCursor
+from PySide6.QtWidgets import QApplication, QToolTip
 
 from reader.gui.comparison import Coverage
 from reader.gui.mainwindow import MainWindow
@@ -156,6 +156,19 @@ def test_only_the_paragraph_one_outlet_tells_is_marked_in_the_gutter(bridge):
     families = _paragraph(one, "40 families")
     assert ONLY_BAR[0].name() not in _margin_colours(one, families)
     assert "Pane 2" in one.passages.tip(families)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # offscreen tooltips
+def test_the_gutter_tooltip_says_only_in_this_outlet(bridge, qtbot):
+    one = bridge.panes[0]
+    band = one.passages.band(_paragraph(one, "built in 1911"))
+    point = QPoint(6, band.center().y())
+    viewport = one.browser.viewport()
+    event = QHelpEvent(QEvent.Type.ToolTip, point, viewport.mapToGlobal(point))
+    QApplication.sendEvent(viewport, event)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert "Only in this outlet" in QToolTip.text()
+    QToolTip.hideText()
 
 
 def test_reopening_the_same_articles_does_not_compute_again(bridge, monkeypatch):
