@@ -23,6 +23,9 @@ import sys  # noqa: E402
 import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+# import-gaps --in-thread: import on the writer thread as before, not in a child process.
+IN_THREAD = False
+
 
 def make_archive(seed_archive: Path, out: Path, n: int) -> None:
     """Copy an archive and multiply its articles by SQL to `n` rows (no NER, no index)."""
@@ -63,6 +66,7 @@ def _app():  # type: ignore[no-untyped-def]
 def _window(archive: Path, synchronous: bool):  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QSettings
 
+    from reader.gui.import_process import ImportProcess
     from reader.gui.mainwindow import MainWindow
     from reader.gui.ops import AppContext
     from reader.gui.settings import Settings
@@ -72,7 +76,10 @@ def _window(archive: Path, synchronous: bool):  # type: ignore[no-untyped-def]
     ini = Path(tempfile.mkdtemp()) / "s.ini"
     settings = Settings(QSettings(str(ini), QSettings.Format.IniFormat))
     pools = Pools.synchronous() if synchronous else Pools.threaded()
-    window = MainWindow(AppContext(Library(archive), pools), settings)
+    library = Library(archive)
+    # As run_app does: threaded imports go to a child process unless --in-thread.
+    child = None if synchronous or IN_THREAD else ImportProcess.for_library(library)
+    window = MainWindow(AppContext(library, pools, child), settings)
     window.resize(1600, 1000)
     return window
 
@@ -256,6 +263,7 @@ def import_gaps(n_files: int, source: Path) -> None:
         json.dumps(
             {
                 "bench": "import-gaps",
+                "mode": "thread" if IN_THREAD else "child process",
                 "files": n_files,
                 "imported": len(report.imported) if report else None,
                 "duplicates": len(report.duplicates) if report else None,
@@ -272,6 +280,7 @@ def import_gaps(n_files: int, source: Path) -> None:
     if window.last_summary:
         window.last_summary.close()
     window.close()
+    window.ctx.close()
 
 
 def main() -> int:
@@ -289,6 +298,7 @@ def main() -> int:
     p = sub.add_parser("import-gaps")
     p.add_argument("--files", type=int, default=200)
     p.add_argument("--source", type=Path, default=Path("tests/fixtures/gui"))
+    p.add_argument("--in-thread", action="store_true", help="no import child process")
     args = parser.parse_args()
     if args.cmd == "make-archive":
         make_archive(args.seed_archive, args.out, args.n)
@@ -297,6 +307,8 @@ def main() -> int:
     elif args.cmd == "compare":
         compare(args.archive, args.words)
     else:
+        global IN_THREAD
+        IN_THREAD = args.in_thread
         import_gaps(args.files, args.source)
     sys.stdout.flush()
     # Skip interpreter teardown: PySide6 can crash while collecting widgets at exit

@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.gui import theme
+from reader.gui.import_process import ImportProcess
 from reader.gui.mainwindow import MainWindow
 from reader.gui.ops import AppContext
 from reader.gui.settings import Settings
@@ -78,7 +79,7 @@ def run_app(argv: Sequence[str]) -> int:
         return 1
 
     pools = Pools.threaded()
-    ctx = AppContext(library, pools)
+    ctx = AppContext(library, pools, ImportProcess.for_library(library))
 
     def set_theme(name: str) -> None:
         theme.apply_theme(app, name)
@@ -98,4 +99,5 @@ def run_app(argv: Sequence[str]) -> int:
         return app.exec()
     finally:
         pools.wait(30_000)
+        ctx.close()
         library.close()

@@ -15,6 +15,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from reader.gui.import_process import ImportProcess
 from reader.gui.workers import Pool, Pools, ProgressFn, Task
 from reader.library import Library
 from reader.records import ImportReport
@@ -31,10 +32,18 @@ class AppContext:
     Attributes:
         library: the façade over the archive.
         pools: the read pool and the serialized writer pool.
+        imports: the child process imports run in (the app sets it so NER never
+            holds the GUI's interpreter lock); None imports on the writer thread.
     """
 
     library: Library
     pools: Pools
+    imports: ImportProcess | None = None
+
+    def close(self) -> None:
+        """End the import process (after the file it is storing)."""
+        if self.imports is not None:
+            self.imports.close()
 
 
 def show_error(parent: QWidget | None, title: str, error: BaseException) -> None:
@@ -107,6 +116,10 @@ class ImportOp:
         self.cancel_event.set()
 
     def _work(self, report: ProgressFn) -> ImportReport:
+        if self.ctx.imports is not None:
+            return self.ctx.imports.run(
+                list(self.paths), progress=report, should_cancel=self.cancel_event.is_set
+            )
         return self.ctx.library.import_paths(
             list(self.paths), progress=report, should_cancel=self.cancel_event.is_set
         )

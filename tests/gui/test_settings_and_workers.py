@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import os
+import signal
 import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 
+from reader.gui.import_process import ImportProcess
+from reader.gui.ops import AppContext, import_files
 from reader.gui.settings import SETTINGS_VERSION, Settings
-from reader.gui.workers import QtPool, SyncPool, Task
+from reader.gui.workers import Pools, QtPool, SyncPool, Task
+
+GUI_FIXTURES = Path(__file__).parents[1] / "fixtures" / "gui"
 
 
 def _store(tmp_path: Path) -> QSettings:
@@ -67,3 +74,54 @@ def test_errors_come_back_as_exceptions(qapp):
     task = Task(lambda _r: 1 / 0, lambda _r: None, errors.append)
     SyncPool().submit(task)
     assert isinstance(errors[0], ZeroDivisionError)
+
+
+@pytest.mark.slow
+def test_import_in_child_process_lands_in_the_open_archive(qtbot, library, tmp_path):
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for name in ("ferry-fares.txt", "ferry-fares-2.txt", "empty.txt"):
+        (inbox / name).write_bytes((GUI_FIXTURES / name).read_bytes())
+    child = ImportProcess.for_library(library)
+    assert child is not None
+    ctx = AppContext(library, Pools.threaded(), child)
+    gui = threading.get_ident()
+    reports: list[object] = []
+    progress: list[tuple[int, bool]] = []
+    try:
+        op = import_files(
+            ctx,
+            [inbox],
+            on_success=reports.append,
+            on_progress=lambda done, _t, _p: progress.append((done, threading.get_ident() == gui)),
+        )
+        op.on_failure = reports.append
+        op.run_in_background()
+        qtbot.waitUntil(lambda: bool(reports), timeout=120_000)
+        report = reports.pop()
+        assert len(report.imported) == 2, report
+        assert [f["path"] for f in report.failed] == [str(inbox / "empty.txt")]
+        assert progress and all(on_gui for _d, on_gui in progress)
+        # The GUI's own Library sees what the child stored, in the list and in search.
+        assert len(library.article_ids()) == 2
+        assert library.search("ferry").total == 2
+
+        # A child that died between imports is replaced. Cancelled before it starts,
+        # the next import stores nothing and says so.
+        first_pid = child.pid
+        assert first_pid is not None
+        os.kill(first_pid, signal.SIGKILL)
+        (inbox / "more.txt").write_text("Ferry fares frozen\n\nThe council froze fares.\n")
+        stopped = import_files(ctx, [inbox], on_success=reports.append)
+        stopped.on_failure = reports.append
+        stopped.cancel()
+        stopped.run_in_background()
+        qtbot.waitUntil(lambda: bool(reports), timeout=120_000)
+        report = reports.pop()
+        assert report.cancelled and not report.imported
+        assert child.pid not in (None, first_pid)
+        assert len(library.article_ids()) == 2
+    finally:
+        ctx.pools.wait(120_000)
+        ctx.close()
+    assert child.pid is None
