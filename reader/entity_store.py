@@ -8,18 +8,18 @@ re-extraction, reindex and re-import.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from reader.archive.models import Article, Entity, EntityAlias, EntityDecision, Mention
 from reader.archive.repo import utcnow
 from reader.entities.linking import Linker
 from reader.entities.mentions import Mention as FoundMention
-from reader.entities.model import Alias, KnownEntity, UserDecisions
+from reader.entities.model import Alias, ArticleLinks, KnownEntity, NewEntity, UserDecisions
 from reader.entities.normalise import norm_key
 
 
@@ -38,10 +38,11 @@ def load_linker(session: Session) -> Linker:
         KnownEntity(e.id, e.canonical, e.type, tuple(aliases.get(e.id, ())))
         for e in session.scalars(select(Entity))
     ]
-    return Linker(known, _decisions(session))
+    return Linker(known, user_decisions(session))
 
 
-def _decisions(session: Session) -> UserDecisions:
+def user_decisions(session: Session) -> UserDecisions:
+    """Everything the user said about entities, as the linker takes it."""
     user_aliases: dict[str, int] = {}
     for entity_id, surface in session.execute(
         select(EntityAlias.entity_id, EntityAlias.surface).where(EntityAlias.source == "user")
@@ -75,8 +76,27 @@ def link_and_store(
     """
     # `skip` (captions) keeps names the linker spots in the text out of captions too.
     result = linker.link_article(
-        mentions, article_id=article_id, text=text, published=_date(published), skip=skip
+        mentions, article_id=article_id, text=text, published=parse_date(published), skip=skip
     )
+    return store_links(session, linker, result)
+
+
+def store_links(
+    session: Session,
+    linker: Linker,
+    result: ArticleLinks,
+    take_over: Mapping[int, int] | None = None,
+) -> int:
+    """Store what the linker decided for one article: new entities, spellings, mentions.
+
+    Args:
+        take_over: provisional id -> id of an existing machine entity whose row the
+            new entity takes over (re-clustering keeps ids stable); its machine
+            spellings are replaced by the new entity's.
+
+    Returns the number of mentions stored.
+    """
+    assert result.article_id is not None
     ids: dict[int, int] = {}
     # (entity, key) pairs already stored, read once: a long article adds thousands.
     known_ids = {e for e, _ in result.new_aliases if e > 0}
@@ -88,36 +108,52 @@ def link_and_store(
             )
         )
         have = {(int(e), k) for e, k in rows}
-    for new in result.new_entities:
-        entity = Entity(canonical=new.canonical, type=new.type)
-        session.add(entity)
-        session.flush()
+    entities = [
+        _entity_for(session, new, (take_over or {}).get(new.provisional_id))
+        for new in result.new_entities
+    ]
+    session.flush()  # one flush gives every new entity its id
+    for new, entity in zip(result.new_entities, entities, strict=True):
         ids[new.provisional_id] = entity.id
         linker.register(new.provisional_id, entity.id)
         for alias in new.aliases:
             _add_alias(session, have, entity.id, alias.surface, alias.rule, 1.0)
     for entity_id, alias in result.new_aliases:
         _add_alias(session, have, ids.get(entity_id, entity_id), alias.surface, alias.rule, 0.9)
-    stored = 0
-    for link in result.links:
-        if link.entity_id is None:
-            continue
-        m = link.mention
-        session.add(
-            Mention(
-                article_id=article_id,
-                entity_id=ids.get(link.entity_id, link.entity_id),
-                start=m.start,
-                end=m.end,
-                text=m.text,
-                label=m.label,
-                rule=link.rule,
-                score=link.score,
-                value=_date_value(linker, link) if m.label == "DATE" else None,
+    rows = [
+        {
+            "article_id": result.article_id,
+            "entity_id": ids.get(link.entity_id, link.entity_id),
+            "start": link.mention.start,
+            "end": link.mention.end,
+            "text": link.mention.text,
+            "label": link.mention.label,
+            "rule": link.rule,
+            "score": link.score,
+            "value": _date_value(linker, link) if link.mention.label == "DATE" else None,
+        }
+        for link in result.links
+        if link.entity_id is not None
+    ]
+    if rows:
+        # One executemany: ORM objects for 20,000 mentions of a long article took seconds.
+        session.execute(insert(Mention), rows)
+    return len(rows)
+
+
+def _entity_for(session: Session, new: NewEntity, existing_id: int | None) -> Entity:
+    entity = session.get(Entity, existing_id) if existing_id is not None else None
+    if entity is None:
+        entity = Entity(canonical=new.canonical, type=new.type)
+        session.add(entity)
+    else:
+        entity.canonical, entity.type = new.canonical, new.type
+        session.execute(
+            delete(EntityAlias).where(
+                EntityAlias.entity_id == entity.id, EntityAlias.source == "machine"
             )
         )
-        stored += 1
-    return stored
+    return entity
 
 
 def _date_value(linker: Linker, link: Any) -> str | None:
@@ -150,7 +186,8 @@ def _add_alias(
         )
 
 
-def _date(published: str | None) -> date | None:
+def parse_date(published: str | None) -> date | None:
+    """The day of a stored publication date ("2025-12-02T16:32" -> 2025-12-02), if any."""
     if not published:
         return None
     try:
@@ -424,3 +461,22 @@ def describe(entity: Entity, session: Session) -> dict[str, Any]:
         "aliases": aliases,
         "mentions": count,
     }
+
+
+def drop_unused_entities(session: Session) -> int:
+    """Entities left with no mention and nothing the user said about them."""
+    used = select(Mention.entity_id).distinct()
+    user_touched = select(EntityAlias.entity_id).where(EntityAlias.source == "user")
+    stale = list(
+        session.scalars(
+            select(Entity.id).where(
+                Entity.id.not_in(used),
+                Entity.id.not_in(user_touched),
+                Entity.user_named.is_(False),
+                Entity.hidden.is_(False),
+            )
+        )
+    )
+    if stale:
+        session.execute(delete(Entity).where(Entity.id.in_(stale)))
+    return len(stale)

@@ -196,7 +196,15 @@ class Library:
             return {int(i): t for i, t in rows}
 
     def reindex(self, progress: Callable[[int], None] | None = None) -> int:
-        """Rebuild the search index from the archive; returns the documents indexed."""
+        """Re-cluster the archive's entities, then rebuild the search index from it.
+
+        Entities created apart (separate imports) are joined where the linker
+        would join them; every user decision about entities is kept. Returns the
+        documents indexed.
+        """
+        from reader.recluster import recluster  # loads the linker: only when reindexing
+
+        recluster(self._sessions)
         index = self._index or SearchIndex(self.index_dir)
         self._index = index
         with self._sessions() as session:

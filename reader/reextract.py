@@ -18,7 +18,7 @@ from reader import PIPELINE_VERSION, entity_store
 from reader.annotations import store as annotation_store
 from reader.archive import repo
 from reader.archive.db import session_scope
-from reader.archive.models import Article, Entity, EntityAlias, Mention
+from reader.archive.models import Article, Mention
 from reader.entities.linking import Linker
 from reader.importer import Importer
 from reader.ingest.document import Document, extract_document, text_fingerprint
@@ -65,7 +65,12 @@ def reextract(
         if on_changed is not None:
             on_changed(article_id)
     with session_scope(sessions) as session:
-        report["entities_removed"] = _drop_unused_entities(session)
+        report["entities_removed"] = entity_store.drop_unused_entities(session)
+    if ids is None:
+        # The whole archive was derived again: cluster its entities together, as reindex does.
+        from reader.recluster import recluster
+
+        report["entities"] = recluster(sessions)["entities"]
     return report
 
 
@@ -109,22 +114,3 @@ def _replace(
         session, linker, article_id, ex.text, found, ex.published, ex.caption_spans()
     )
     return annotation_store.reanchor_article(session, article_id, ex.text)
-
-
-def _drop_unused_entities(session: Session) -> int:
-    """Entities left with no mention and nothing the user said about them."""
-    used = select(Mention.entity_id).distinct()
-    user_touched = select(EntityAlias.entity_id).where(EntityAlias.source == "user")
-    stale = list(
-        session.scalars(
-            select(Entity.id).where(
-                Entity.id.not_in(used),
-                Entity.id.not_in(user_touched),
-                Entity.user_named.is_(False),
-                Entity.hidden.is_(False),
-            )
-        )
-    )
-    if stale:
-        session.execute(delete(Entity).where(Entity.id.in_(stale)))
-    return len(stale)

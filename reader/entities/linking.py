@@ -103,10 +103,15 @@ class Linker:
         self._distinct = {frozenset(p) for p in self.decisions.distinct}
         self._next_provisional = -1
         self._spot_names: dict[str, str] = {}
+        # An entity made by splitting one mention off holds that mention only: found by
+        # its spelling it would take the other mentions it was split from.
+        split_off = set(self.decisions.pinned.values())
         for entity in known:
             record = _Entity(entity.id, entity.canonical)
             record.types[entity.type] += 1
             self._entities[entity.id] = record
+            if entity.id in split_off:
+                continue
             for alias in (Alias(entity.canonical), *entity.aliases):
                 self._add_key(record, norm_key(alias.surface), alias.rule, entity.type)
         for key, entity_id in self._user_keys.items():
@@ -375,7 +380,11 @@ class Linker:
         candidates = self._candidates(group)
         if not candidates:
             return None
-        strong = {eid for eid, rule, _ in candidates if rule in ("user", "same_key")}
+        # The user's word on a spelling beats the same key held by an entity split off
+        # from it ("Kharkiv" renamed, one "Kharkiv" mention split into its own entity).
+        strong = {eid for eid, rule, _ in candidates if rule == "user"} or {
+            eid for eid, rule, _ in candidates if rule == "same_key"
+        }
         # Never pick an entity the user declared distinct from one the group already is.
         allowed = [
             c

@@ -76,7 +76,6 @@ def test_dashes_and_slashes_between_names_split_them() -> None:
     ]
 
 
-
 def test_a_recurring_camel_case_name_is_not_cut() -> None:
     text = (
         "The OpenMaps project shows the front line. Analysts at OpenMaps said the city fell. "
