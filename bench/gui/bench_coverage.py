@@ -83,6 +83,59 @@ def synthetic(base: Any, words: int) -> tuple[Any, Any]:
     return comparison, coverage_from_json(ids, doc)
 
 
+def gaps(app: Any, archive: Path, ids: list[int], label: str) -> None:
+    """Open the seeds with threaded pools; the longest event-loop gap until coverage is shown."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QSettings, QTimer
+
+    from reader.gui.mainwindow import MainWindow
+    from reader.gui.ops import AppContext
+    from reader.gui.settings import Settings
+    from reader.gui.workers import Pools
+    from reader.library import Library
+
+    settings = Settings(
+        QSettings(str(Path(tempfile.mkdtemp()) / "t.ini"), QSettings.Format.IniFormat)
+    )
+    pools = Pools.threaded()
+    window = MainWindow(AppContext(Library(archive), pools), settings)
+    window.resize(1600, 1000)
+    window.show()
+    app.processEvents()
+    control = window.compare.coverage_control
+    clock, longest, ticks = QElapsedTimer(), [0], [0]
+    loop = QEventLoop()
+
+    def tick() -> None:
+        longest[0] = max(longest[0], clock.restart())
+        ticks[0] += 1
+        if len(window.compare.panes) == len(ids) and not control.pending:
+            loop.quit()
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    start = time.perf_counter()
+    window.compare.open_articles(ids)
+    clock.start()
+    timer.start()
+    QTimer.singleShot(20_000, loop.quit)
+    loop.exec()
+    timer.stop()
+    print(
+        json.dumps(
+            {
+                "bench": "coverage-threaded-open",
+                "mode": label,
+                "articles": len(ids),
+                "until_coverage_shown_ms": round((time.perf_counter() - start) * 1000, 1),
+                "ticks": ticks[0],
+                "max_gap_ms": longest[0],
+            }
+        )
+    )
+    pools.wait(5000)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--archive", required=True, type=Path)
@@ -176,6 +229,15 @@ def main() -> int:
     )
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(25)
+    import reader.gui.widgets.coverage_controller as controller
+    from reader.gui.comparison import Coverage
+
+    real = controller.build_coverage
+    for label, build in (("with coverage", real), ("no coverage", lambda _l, i: Coverage(i))):
+        controller.build_coverage = build  # type: ignore[assignment]
+        for _ in range(2):
+            gaps(app, args.archive, [int(i) for i in ids], label)
+    controller.build_coverage = real
     sys.stdout.flush()
     return 0
 

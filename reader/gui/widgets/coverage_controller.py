@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("reader.gui.coverage")
 
 CACHE_SIZE = 8
+START_DELAY_MS = 60
 CacheKey = tuple[tuple[int, int], ...]
 
 
@@ -60,6 +61,11 @@ class CoverageController(QObject):
         self.cache: OrderedDict[CacheKey, Coverage] = OrderedDict()
         self._hover: tuple[int, int] | None = None  # (pane index, text offset)
         self._pinned: tuple[int, int] | None = None
+        self._queued: CacheKey | None = None
+        self._starter = QTimer(self)
+        self._starter.setSingleShot(True)
+        self._starter.setInterval(START_DELAY_MS)
+        self._starter.timeout.connect(self._start)
 
     def watch(self, pane: ReaderPane) -> None:
         """Follow the mouse and the text cursor in a new pane."""
@@ -83,6 +89,16 @@ class CoverageController(QObject):
             self._show(cached, pending=False)
             return
         self._show(Coverage(comparison.ids), pending=True)
+        # Started a moment later: the panes paint first without a worker competing for
+        # the interpreter, and opening several sets in a row computes only the last.
+        self._queued = key
+        self._starter.start()
+
+    def _start(self) -> None:
+        key, self._queued = self._queued, None
+        comparison = self.view.comparison
+        if key is None or coverage_key(comparison) != key or key in self.cache:
+            return
         ids = [int(i) for i in comparison.ids]
 
         def done(result: Coverage) -> None:
