@@ -197,8 +197,15 @@ def main() -> int:
             profiler.disable()
 
     dock.hide()
+    # The same panes with the coverage layer switched off, interleaved, for a baseline
+    # measured under the same load (the machine is shared).
+    times["baseline"] = []
+    follow = control.follow
     for _ in range(5):
         open_once("panes")
+        control.follow = lambda: None  # type: ignore[method-assign]
+        open_once("baseline")
+        control.follow = follow  # type: ignore[method-assign]
     dock.show()
     app.processEvents()
     for _ in range(5):
@@ -221,6 +228,7 @@ def main() -> int:
                 "figure_rows": dock.figures.rowCount(),
                 "dock_visible": dock.isVisible(),
                 "panes_only_ms_median": round(sorted(times["panes"])[2], 1),
+                "panes_without_coverage_ms_median": round(sorted(times["baseline"])[2], 1),
                 "with_dock_ms_median": round(sorted(times["open"])[2], 1),
                 "with_dock_ms_runs": [round(x, 1) for x in times["open"]],
                 "hover_ms_median": round(sorted(times["hover"])[2], 2),
