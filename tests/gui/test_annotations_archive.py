@@ -335,3 +335,5 @@ def test_pane_menu_and_tooltip_of_a_linked_highlight(qtbot, window, pair, librar
     assert any(t.startswith("Follow Link: follows up") for t in inner)
     assert "Delete annotation\tDel" in inner
     menu.close()
+    QToolTip.hideText()
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())
