@@ -27,7 +27,7 @@ ONLY_TIP = "<b>Only in this outlet</b><br>No passage of the other open articles 
 
 # (light theme, dark theme): soft tints that keep the pane's own ink readable.
 LIT_TINT = (QColor("#DCEBF7"), QColor("#1D3A4E"))
-SOURCE_TINT = (QColor("#EEF4FA"), QColor("#27323C"))
+SOURCE_TINT = (QColor("#E9F1F9"), QColor("#2A3640"))
 LIT_BAR = (QColor("#2E7CB8"), QColor("#6DB6EA"))
 ONLY_BAR = (QColor("#B26B00"), QColor("#F0B450"))
 
