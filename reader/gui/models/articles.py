@@ -236,6 +236,10 @@ class ArticleTableModel(QAbstractTableModel):
         except ValueError:
             return -1
 
+    def source_count(self) -> int:
+        """Rows before filtering: the archive's articles or the search hits."""
+        return len(self._all_ids)
+
     def shown_variant_only(self) -> int:
         """How many shown rows came only through another spelling of a name."""
         if not self.variant_only:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
@@ -21,6 +21,19 @@ ANY_TAG = "All tags"
 # A QDateEdit cannot be empty: its minimum date stands for "no limit" and shows "any".
 _NO_DATE = QDate(1800, 1, 1)
 _ISO = "yyyy-MM-dd"
+
+
+class _FreshCombo(QComboBox):
+    """A combo box that asks for fresh choices just before it opens."""
+
+    def __init__(self, owner: LibraryFilters) -> None:
+        super().__init__()
+        self._owner = owner
+
+    def showPopup(self) -> None:
+        if self._owner.before_popup is not None:
+            self._owner.before_popup()
+        super().showPopup()
 
 
 class _DateBox(QDateEdit):
@@ -63,10 +76,12 @@ class LibraryFilters(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.outlet_box = QComboBox()
+        #: Called before a combo box opens (the library re-reads outlets and tags).
+        self.before_popup: Callable[[], None] | None = None
+        self.outlet_box = _FreshCombo(self)
         self.outlet_box.setObjectName("outletFilter")
         self.outlet_box.setToolTip("Only articles from this outlet")
-        self.tag_box = QComboBox()
+        self.tag_box = _FreshCombo(self)
         self.tag_box.setObjectName("tagFilter")
         self.tag_box.setToolTip("Only articles with an annotation carrying this tag")
         self.date_from = _DateBox("Published on or after this day")
@@ -119,7 +134,6 @@ class LibraryFilters(QWidget):
             self.tag_box.addItem(ANY_TAG, None)
             for name, count in tags:
                 self.tag_box.addItem(f"{name}  ({count:,})", name)
-            self.tag_box.setEnabled(bool(tags))
             self._select(self.outlet_box, keep.outlet)
             self._select(self.tag_box, keep.tag)
             self.date_from.open_near(span[0])

@@ -64,6 +64,8 @@ class LibraryView(QWidget):
         )
         self.filters = LibraryFilters()
         self.filters.changed.connect(self._apply_constraints)
+        # Tags and outlets change as the analyst works: re-read them when a box opens.
+        self.filters.before_popup = self.refresh_choices
         self.facets = FacetPanel()
         self.filter_edit = QLineEdit()
         self.filter_edit.setPlaceholderText("Filter by title, outlet or author  (Ctrl+L)")
@@ -183,6 +185,8 @@ class LibraryView(QWidget):
             if variants:
                 text += f", {variants:,} only through spelling variants"
             text += " — Esc in the search box shows all"
+        elif self.filter_edit.text().strip() or not self.filters.current().is_empty():
+            text = f"{shown:,} of {self.model.source_count():,} articles (filtered)"
         else:
             text = f"{shown:,} articles"
         if (

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal
+import shiboken6
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QToolButton,
@@ -21,6 +22,7 @@ FACETS = (("outlet", "Outlet"), ("month", "Month"), ("entity", "Entity"))
 SHOWN = 8
 _MONTH = re.compile(r"^\d{4}-\d{2}$")
 _TOP_LEVEL_OR = re.compile(r"\bOR\b")
+_MORE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def facet_term(kind: str, value: str) -> str:
@@ -107,16 +109,28 @@ class FacetPanel(QWidget):
             font = group.font(0)
             font.setBold(True)
             group.setFont(0, font)
-            for value, count in ordered[:SHOWN]:
-                item = QTreeWidgetItem(group, [value, f"{count:,}"])
-                item.setData(0, Qt.ItemDataRole.UserRole, (kind, value))
-                item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
-                item.setToolTip(0, f"Add {facet_term(kind, value)} to the query")
-            if len(ordered) > SHOWN:
-                rest = QTreeWidgetItem(group, [f"{len(ordered) - SHOWN} more…", ""])
-                rest.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self._fill(group, kind, ordered, SHOWN)
             group.setExpanded(True)
         self.setVisible(self.tree.topLevelItemCount() > 0)
+
+    def _fill(
+        self, group: QTreeWidgetItem, kind: str, ordered: list[tuple[str, int]], shown: int
+    ) -> None:
+        group.takeChildren()
+        for value, count in ordered[:shown]:
+            item = QTreeWidgetItem(group, [value, f"{count:,}"])
+            item.setData(0, Qt.ItemDataRole.UserRole, (kind, value))
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight)
+            item.setToolTip(0, f"Add {facet_term(kind, value)} to the query")
+        if len(ordered) > shown:
+            rest = QTreeWidgetItem(group, [f"{len(ordered) - shown} more…", ""])
+            rest.setToolTip(0, "Show them all")
+            # Clicking "more" lists the rest in place.
+            rest.setData(0, _MORE_ROLE, (kind, ordered))
+
+    def _show_all(self, group: QTreeWidgetItem, kind: str, ordered: list[tuple[str, int]]) -> None:
+        if shiboken6.isValid(group):  # not if a new search replaced the tree meanwhile
+            self._fill(group, kind, ordered, len(ordered))
 
     def values(self, kind: str) -> list[tuple[str, str]]:
         """(value, count text) rows listed under one facet (what the user sees)."""
@@ -124,10 +138,11 @@ class FacetPanel(QWidget):
         for i in range(self.tree.topLevelItemCount()):
             group = self.tree.topLevelItem(i)
             if group is not None and group.text(0) == heading:
+                children = [group.child(j) for j in range(group.childCount())]
                 return [
-                    (group.child(j).text(0), group.child(j).text(1))
-                    for j in range(group.childCount())
-                    if group.child(j).data(0, Qt.ItemDataRole.UserRole)
+                    (c.text(0), c.text(1))
+                    for c in children
+                    if c is not None and c.data(0, Qt.ItemDataRole.UserRole)
                 ]
         return []
 
@@ -139,11 +154,18 @@ class FacetPanel(QWidget):
                 continue
             for j in range(group.childCount()):
                 child = group.child(j)
-                if child.data(0, Qt.ItemDataRole.UserRole) == (kind, value):
+                if child is not None and child.data(0, Qt.ItemDataRole.UserRole) == (kind, value):
                     return child
         return None
 
     def _picked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
+        more = item.data(0, _MORE_ROLE)
+        group = item.parent()
+        if more and group is not None:
+            kind, ordered = more
+            # After this click is handled: the clicked row is replaced.
+            QTimer.singleShot(0, lambda: self._show_all(group, str(kind), list(ordered)))
+            return
         data = item.data(0, Qt.ItemDataRole.UserRole)
         if data:
             kind, value = data
