@@ -15,7 +15,7 @@ from reader.archive.models import Article
 from reader.gui.mainwindow import MainWindow
 from reader.gui.ops import AppContext
 from reader.gui.settings import Settings
-from reader.gui.widgets.annotation_actions import EXPORT_FILTERS
+from reader.gui.widgets.annotation_actions import EXPORT_FILTERS, export_format
 from reader.gui.widgets.annotation_dialog import LinkDialog
 from reader.gui.widgets.reader_pane import ReaderPane
 from reader.gui.workers import Pools
@@ -337,3 +337,13 @@ def test_pane_menu_and_tooltip_of_a_linked_highlight(qtbot, window, pair, librar
     menu.close()
     QToolTip.hideText()
     qtbot.waitUntil(lambda: not QToolTip.isVisible())
+
+
+def test_export_format_follows_the_typed_suffix_else_the_chosen_filter(tmp_path):
+    csv_filter = next(f for f, v in EXPORT_FILTERS.items() if v == "csv")
+    assert export_format(str(tmp_path / "notes.jsonld"), csv_filter) == (
+        tmp_path / "notes.jsonld",
+        "jsonld",
+    )
+    assert export_format(str(tmp_path / "notes"), csv_filter) == (tmp_path / "notes.csv", "csv")
+    assert export_format(str(tmp_path / "v1.2"), csv_filter) == (tmp_path / "v1.2.csv", "csv")

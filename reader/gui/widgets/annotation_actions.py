@@ -364,7 +364,7 @@ class AnnotationActions(QObject):
     def export_annotations(self) -> None:
         """Ask for a file and write every annotation to it as Markdown, CSV or JSON-LD."""
         path, chosen = QFileDialog.getSaveFileName(
-            self.window, "Export annotations", "annotations.md", ";;".join(EXPORT_FILTERS)
+            self.window, "Export annotations", "annotations", ";;".join(EXPORT_FILTERS)
         )
         if not path:
             return
