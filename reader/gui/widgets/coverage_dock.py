@@ -327,6 +327,9 @@ class CoverageDock(QDockWidget):
         ids = grid.open_for(entity_id, outlet) if grid is not None else []
         if not ids:
             return
+        if ids == self.compare.open_ids:  # a double click also activates: open once
+            self.compare.mark_entity(entity_id)
+            return
         self._mark_after_open = entity_id
         self.compare.open_articles(ids)
 
