@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import logging
 import re
 from typing import Any
@@ -429,9 +428,3 @@ class AnnotationPanel(QWidget):
             follow.triggered.connect(lambda _c=False, k=link: self.follow_link(k))
         menu.addSeparator()
         menu.addAction("Delete annotation\tDel", lambda: self.delete(rec.id))
-
-    def describe(self, rec: AnnotationView) -> str:
-        """One line naming an annotation: its article and quote (for lists)."""
-        title = self.titles.get(rec.article, f"article {rec.article}")
-        quote = " ".join(rec.quote.split())
-        return f"{html.unescape(title)}: “{quote[:60]}{'…' if len(quote) > 60 else ''}”"
