@@ -186,6 +186,15 @@ class Library:
             snippet_style=SnippetStyle(before=marks[0], after=marks[1]),
         )
 
+    def query_has_variants(self, query: str) -> bool:
+        """Whether variants change this query: it names an entity known by other spellings.
+
+        Raises:
+            QuerySyntaxError: the query is malformed.
+        """
+        index = self.search_index
+        return index.prepare(query, self.variants_of) != index.prepare(query)
+
     def match_spans(self, query: str, text: str, *, variants: bool = True) -> list[tuple[int, int]]:
         """Where a query matches in a text (the reader highlights these)."""
         return search_match_spans(query, text, self.variants_of if variants else None)

@@ -36,12 +36,12 @@ def _hit_articles(result: Any) -> list[int]:
 def run_query(lib: Library, query: str, variants: bool, sort: str = "relevance") -> dict[str, Any]:
     """One search for the window (worker thread): hits, total, facets, variant-only ids.
 
-    With variants on, the query also runs without them; the hits only the first
-    run found are the ones another spelling brought in.
+    When variants change the query, it also runs without them; the hits only the
+    first run found are the ones another spelling brought in.
     """
     result = lib.search(query, sort=sort, limit=SEARCH_LIMIT, variants=variants)
     variant_only: list[int] = []
-    if variants:
+    if variants and lib.query_has_variants(query):
         plain_result = lib.search(query, sort=sort, limit=SEARCH_LIMIT, variants=False)
         plain = set(_hit_articles(plain_result))
         variant_only = [i for i in _hit_articles(result) if i not in plain]
