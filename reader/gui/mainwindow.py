@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -424,7 +425,10 @@ class MainWindow(QMainWindow, PreserveGeometry):
 
     def show_help(self) -> None:
         """The keyboard shortcuts."""
-        HelpDialog(self).open()
+        HelpDialog(self._menus(), self).open()
+
+    def _menus(self) -> list[QMenu]:
+        return [a.menu() for a in self.menuBar().actions() if a.menu() is not None]
 
     # -- state ---------------------------------------------------------------------
 

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable
 
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
+    QMenu,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -16,22 +19,38 @@ from PySide6.QtWidgets import (
 
 from reader.records import ImportReport
 
-SHORTCUTS: tuple[tuple[str, str], ...] = (
-    ("Ctrl+O", "Import files"),
-    ("Ctrl+Shift+O", "Import a folder"),
-    ("Ctrl+F", "Search the archive"),
-    ("Ctrl+L", "Filter the library list"),
+# Keys that belong to a widget rather than to a menu action.
+WIDGET_KEYS: tuple[tuple[str, str], ...] = (
     ("Return", "Open the selected article in the active pane"),
-    ("Ctrl+Return", "Compare the selected articles (2 to 4) side by side"),
-    ("Ctrl+H / Ctrl+Shift+H", "Highlight the selection (with a note)"),
-    ("Ctrl+W", "Close the active pane"),
-    ("Ctrl+Tab", "Next pane"),
-    ("Ctrl+1 … Ctrl+4", "Focus pane 1 … 4"),
-    ("F3 / Shift+F3", "Next / previous mention of the marked entity, across panes"),
-    ("Ctrl+Shift+S", "Synchronised scrolling on or off"),
-    ("Ctrl+Shift+T", "Light / dark theme"),
-    ("F1", "This help"),
+    ("F2 / Del", "Edit / delete the annotation selected in the Annotations panel"),
 )
+
+
+def shortcut_rows(menus: Iterable[QMenu]) -> list[tuple[str, str]]:
+    """(keys, description) for every menu action with a shortcut, in menu order.
+
+    Read from the menus themselves so the help can never disagree with them.
+    """
+    rows: list[tuple[str, str]] = []
+    seen: set[str] = set()
+
+    def walk(menu: QMenu) -> None:
+        for action in menu.actions():
+            if action.menu() is not None:
+                walk(action.menu())
+                continue
+            keys = " / ".join(
+                k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()
+            )
+            label = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+            label = label.rstrip("…").strip()
+            if keys and keys not in seen:
+                seen.add(keys)
+                rows.append((keys, label))
+
+    for menu in menus:
+        walk(menu)
+    return rows + list(WIDGET_KEYS)
 
 
 def _list(items: list[str]) -> str:
@@ -97,12 +116,14 @@ class ImportSummaryDialog(QDialog):
 class HelpDialog(QDialog):
     """The keyboard shortcuts and how to compare articles."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, menus: Iterable[QMenu] = (), parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Parallax — keyboard and help")
+        self.rows = shortcut_rows(menus)
         rows = "".join(
-            f"<tr><td style='padding-right:16px'><b>{k}</b></td><td>{v}</td></tr>"
-            for k, v in SHORTCUTS
+            f"<tr><td style='padding-right:16px'><b>{html.escape(k)}</b></td>"
+            f"<td>{html.escape(v)}</td></tr>"
+            for k, v in self.rows
         )
         text = QTextBrowser()
         text.setOpenLinks(False)
