@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import importlib
 import logging
 import shutil
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from reader import entity_store, search_sync
 from reader.annotations import store as annotation_store
 from reader.annotations.jsonld import dumps_jsonld, parse_jsonld
 from reader.annotations.markdown import export_markdown
@@ -21,8 +21,6 @@ from reader.archive import repo
 from reader.archive.db import make_engine, session_scope, sqlite_url
 from reader.archive.migrate import upgrade_if_needed
 from reader.archive.models import Annotation, Article, Blob, SavedSearch
-from reader.ingest.document import extraction_json
-from reader.ingest.walk import read_limited
 from reader.limits import DEFAULT_MAX_FILE_BYTES
 from reader.paths import DB_NAME, INDEX_DIR
 from reader.records import (
@@ -34,14 +32,37 @@ from reader.records import (
 )
 from reader.search import listing
 from reader.search.errors import IndexDamaged, QuerySyntaxError, SearchError
-from reader.search.index import SearchIndex
-from reader.search.index import match_spans as search_match_spans
 from reader.search.listing import ArticleFilter
-from reader.search.results import SearchResult
-from reader.search.snippets import SnippetStyle
 from reader.types import ArticleId
 
+if TYPE_CHECKING:
+    from reader import entity_store, search_sync
+    from reader.search.index import SearchIndex
+    from reader.search.results import SearchResult
+    from reader.search.snippets import SnippetStyle
+
 log = logging.getLogger("reader.library")
+
+
+class _LazyModule:
+    """A module imported on first attribute access: the window opens without it."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        return getattr(importlib.import_module(self._name), attr)
+
+
+def _search_index_type() -> type[SearchIndex]:
+    from reader.search.index import SearchIndex  # Whoosh + numpy: on first search
+
+    return SearchIndex
+
+
+if not TYPE_CHECKING:  # search and entities load on first use (~0.2 s at start-up)
+    entity_store = _LazyModule("reader.entity_store")
+    search_sync = _LazyModule("reader.search_sync")
 
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -127,11 +148,11 @@ class Library:
         """The full-text index, opened on first use; a damaged one is rebuilt."""
         if self._index is None:
             try:
-                self._index = SearchIndex(self.index_dir)
+                self._index = _search_index_type()(self.index_dir)
             except IndexDamaged as exc:
                 log.warning("%s; rebuilding it from the archive", exc)
                 shutil.rmtree(self.index_dir, ignore_errors=True)
-                self._index = SearchIndex(self.index_dir)
+                self._index = _search_index_type()(self.index_dir)
                 self.reindex()
         return self._index
 
@@ -183,7 +204,7 @@ class Library:
             expand=self.variants_of if variants else None,
             kinds=kinds,
             text_for=self._texts,
-            snippet_style=SnippetStyle(before=marks[0], after=marks[1]),
+            snippet_style=_snippet_style(marks),
         )
 
     def query_has_variants(self, query: str) -> bool:
@@ -197,6 +218,8 @@ class Library:
 
     def match_spans(self, query: str, text: str, *, variants: bool = True) -> list[tuple[int, int]]:
         """Where a query matches in a text (the reader highlights these)."""
+        from reader.search.index import match_spans as search_match_spans
+
         return search_match_spans(query, text, self.variants_of if variants else None)
 
     def _texts(self, ids: list[int]) -> dict[int, str]:
@@ -214,7 +237,7 @@ class Library:
         from reader.recluster import recluster  # loads the linker: only when reindexing
 
         recluster(self._sessions)
-        index = self._index or SearchIndex(self.index_dir)
+        index = self._index or _search_index_type()(self.index_dir)
         self._index = index
         with self._sessions() as session:
             return index.rebuild(search_sync.all_documents(session), progress=progress)
@@ -292,6 +315,9 @@ class Library:
 
     def extract_file(self, path: Path) -> dict[str, Any]:
         """Extraction only, nothing written: the `extract --json` document."""
+        from reader.ingest.document import extraction_json  # charset detection: not at start
+        from reader.ingest.walk import read_limited
+
         data = read_limited(Path(path), self.max_file_bytes)
         return extraction_json(data, Path(path))
 
@@ -560,7 +586,7 @@ class Library:
     ) -> None:
         """Every article and annotation indexed once, nothing stale; repair what lags."""
         try:
-            index = self._index or SearchIndex(self.index_dir)
+            index = self._index or _search_index_type()(self.index_dir)
             self._index = index
             index.verify()
             indexed = index.indexed_ids()
@@ -617,6 +643,12 @@ class Library:
             expected = search_sync.archive_ids(session)
         self._check_index(report, expected, repair)
         return report
+
+
+def _snippet_style(marks: tuple[str, str]) -> SnippetStyle:
+    from reader.search.snippets import SnippetStyle
+
+    return SnippetStyle(before=marks[0], after=marks[1])
 
 
 def _saved(row: SavedSearch) -> dict[str, Any]:

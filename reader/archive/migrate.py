@@ -2,19 +2,21 @@
 
 from __future__ import annotations
 
+import ast
 import logging
 import shutil
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Connection, Engine, event
+from sqlalchemy import Connection, Engine, event, text
+from sqlalchemy.exc import DBAPIError
 
 from reader.archive.db import make_engine
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 log = logging.getLogger("reader.archive")
 
@@ -23,6 +25,8 @@ MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 
 def alembic_config(engine: Engine) -> Config:
     """An Alembic config pointing at our migrations and at `engine`'s database."""
+    from alembic.config import Config  # Alembic takes ~0.1 s to import: only when needed
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.attributes["url"] = engine.url.render_as_string(hide_password=False)
@@ -31,11 +35,15 @@ def alembic_config(engine: Engine) -> Config:
 
 def head_revision(engine: Engine) -> str | None:
     """The newest revision in migrations/."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
     """The revision the database is at (None for an empty database)."""
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         return MigrationContext.configure(conn).get_current_revision()
 
@@ -52,6 +60,11 @@ def upgrade_if_needed(engine: Engine, db_path: Path | None = None) -> Path | Non
     copied with SQLite's online backup to `<name>.<UTC timestamp>.bak` beside it,
     so a failed or interrupted migration can be undone by restoring that file.
     """
+    quick = _quick_revision(engine)
+    if quick is not None and quick == _quick_head():
+        return None  # the usual case, decided without importing Alembic
+    from alembic import command
+
     current = current_revision(engine)
     if current == head_revision(engine):
         return None
@@ -72,6 +85,46 @@ def upgrade_if_needed(engine: Engine, db_path: Path | None = None) -> Path | Non
         if migrator is not engine:
             migrator.dispose()
     return backup
+
+
+def _quick_revision(engine: Engine) -> str | None:
+    """The database's revision read straight from alembic_version; None if unsure."""
+    try:
+        with engine.connect() as conn:
+            rows = conn.execute(text("SELECT version_num FROM alembic_version")).all()
+    except DBAPIError:  # no such table yet: a new archive
+        return None
+    return str(rows[0][0]) if len(rows) == 1 else None
+
+
+def _quick_head() -> str | None:
+    """The single head of migrations/versions, read from the scripts' text; None if unsure.
+
+    Only a plain linear history is decided here (every script with literal
+    `revision` and `down_revision`); anything else is left to Alembic.
+    """
+    parents: dict[str, str | None] = {}
+    try:
+        scripts = sorted((MIGRATIONS_DIR / "versions").glob("*.py"))
+        for script in scripts:
+            found: dict[str, object] = {}
+            for node in ast.parse(script.read_text(encoding="utf-8")).body:
+                target: ast.expr | None = None
+                if isinstance(node, ast.AnnAssign):
+                    target = node.target
+                elif isinstance(node, ast.Assign) and len(node.targets) == 1:
+                    target = node.targets[0]
+                value = getattr(node, "value", None)
+                if isinstance(target, ast.Name) and isinstance(value, ast.Constant):
+                    found[target.id] = value.value
+            revision, parent = found.get("revision"), found.get("down_revision")
+            if not isinstance(revision, str) or not isinstance(parent, str | None):
+                return None
+            parents[revision] = parent
+    except (OSError, SyntaxError, ValueError):
+        return None
+    heads = set(parents) - {p for p in parents.values() if p is not None}
+    return heads.pop() if len(heads) == 1 else None
 
 
 def _transactional_sqlite(engine: Engine) -> Engine:
