@@ -4,6 +4,10 @@ The article is varied generated prose without a line break (a paste from an app
 that drops them), as in the hostile-input suite. Usage:
 
     .venv/bin/python bench/reliability/big_article.py SIZE_KB [--varied] [--profile OUT.prof]
+        [--raw-ner]
+
+--raw-ner also times spaCy alone over the same text, cut into the same pieces the
+importer gives it: the rest of the import is what the archive adds.
 """
 
 from __future__ import annotations
@@ -76,6 +80,26 @@ def main(argv: list[str]) -> None:
                 mentions = s.scalar(select(func.count()).select_from(Mention))
         imported = len(report.imported)
         print(f"{size / 1e6:.2f} MB: {took:.1f} s, {imported} imported, {mentions} mentions")
+        if "--raw-ner" in argv:
+            print(f"raw spaCy NER on the same pieces: {_raw_ner(lib):.1f} s")
+
+
+def _raw_ner(lib: Library) -> float:
+    from reader.entities.ner import load_nlp
+    from reader.importer import NER_PIECE_CHARS, _pieces
+
+    with lib.session() as s:
+        from sqlalchemy import select
+
+        from reader.archive.models import Article
+
+        text = s.scalar(select(Article.text))
+    pieces = [text[a:b] for a, b in _pieces(text, NER_PIECE_CHARS)]
+    nlp = load_nlp()
+    start = time.perf_counter()
+    for _ in nlp.pipe(pieces, batch_size=32):
+        pass
+    return time.perf_counter() - start
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ from reader.entities.similarity import (
     compatible,
     fuzzy_score,
 )
-from reader.entities.spotting import SPOT_LABELS, spot_known
+from reader.entities.spotting import SPOT_LABELS, spot_known, widened
 
 _SCORES = {
     "user": 1.0,
@@ -55,6 +55,7 @@ _ACRONYM_TYPES = frozenset({"ORG", "GPE", "FAC", "LOC", "EVENT"})
 _MIN_CITY_KEY = 4
 _CITY_NAME_MIN = 75.0
 _INITIALS_SCORE = 0.7  # an acronym matched to initials without a definition: probable
+_MIN_FOLD_SPOT = 5  # shorter words fold onto too many others to be spotted as variants
 
 
 @dataclass
@@ -103,6 +104,7 @@ class Linker:
         self._distinct = {frozenset(p) for p in self.decisions.distinct}
         self._next_provisional = -1
         self._spot_names: dict[str, str] = {}
+        self._spot_folds: dict[str, str] = {}
         # An entity made by splitting one mention off holds that mention only: found by
         # its spelling it would take the other mentions it was split from.
         split_off = set(self.decisions.pinned.values())
@@ -146,11 +148,12 @@ class Linker:
             One ``Link`` per mention, extra spotted mentions included (rule of the link
             as usual), sorted by offset.
         """
+        mentions = [_as_place(m) for m in mentions]
         if text:
             self.learn_acronyms(text, mentions)
             if spot:
                 extra = spot_known(text, mentions, self._spot_lookup(mentions), skip)
-                mentions = sorted([*mentions, *extra], key=lambda m: (m.start, m.end))
+                mentions = widened(mentions, extra)
         links: dict[int, Link] = {}
         items: list[Item] = []
         for index, mention in enumerate(mentions):
@@ -190,12 +193,27 @@ class Linker:
 
     def add_spot_names(self, mentions: Iterable[Mention]) -> None:
         """Names seen anywhere in the archive, to spot where NER missed them (reindex)."""
-        for mention in mentions:
+        for mention in map(_as_place, mentions):
             if mention.label in SPOT_LABELS:
-                self._spot_names.setdefault(norm_key(mention.text), mention.label)
+                key = norm_key(mention.text)
+                self._spot_names.setdefault(key, mention.label)
+                self._spot_folds.setdefault(fold_key(key), mention.label)
 
     def _spot_lookup(self, mentions: Sequence[Mention]) -> Callable[[str], tuple[str, bool] | None]:
         here = {norm_key(m.text): m.label for m in mentions if m.label in SPOT_LABELS}
+        here_folds = {fold_key(k): label for k, label in here.items()}
+        folds: dict[str, str | None] = {}  # per surface: a long article repeats its words
+
+        def by_fold(key: str) -> str | None:
+            """A spelling variant of a known name: "Kasym-Zhomart Tokaev" for "Tokayev"."""
+            if key not in folds:
+                fold = fold_key(key)
+                label = here_folds.get(fold) or self._spot_folds.get(fold)
+                if label is None:
+                    types = {self._entities[e].type for e in self._by_fold.get(fold, ())}
+                    label = types.pop() if len(types) == 1 and types <= SPOT_LABELS else None
+                folds[key] = label
+            return folds[key]
 
         def lookup(key: str) -> tuple[str, bool] | None:
             label = here.get(key) or self._spot_names.get(key)
@@ -205,7 +223,9 @@ class Linker:
                     label = types.pop()
                 elif not types and gazetteer.spottable_place(key):
                     label = "GPE"
-                else:
+                elif not types and len(key) >= _MIN_FOLD_SPOT:
+                    label = by_fold(key)
+                if label is None:
                     return None
             trusted = label in PLACE_TYPES and bool(gazetteer.place_ids(key))
             return label, trusted
@@ -465,3 +485,10 @@ def _canonical(group: list[Item]) -> str:
             return name
     # The fullest frequent form: "Marco Rubio" over "Rubio", "Institute for ..." over "ISW".
     return max(counts, key=lambda s: (len(s.split()), counts[s], len(s)))
+
+
+def _as_place(mention: Mention) -> Mention:
+    """A "nationality" that is the name of a big real place (Aleppo tagged NORP) is a place."""
+    if mention.label == "NORP" and gazetteer.is_major_place(mention.text):
+        return Mention(mention.text, mention.start, mention.end, "GPE")
+    return mention

@@ -33,6 +33,16 @@ _WORD = re.compile(r"[A-Za-z\u00c0-\u024f\u0400-\u04ff]+")
 _COMMON_ZIPF = 5.3
 _GLUED_SUFFIX_ZIPF = 4.5
 _MIN_NAME = 2
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+_NAME_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"})
+# Lower-case particles inside personal names (von der Leyen, van Gogh, bin Salman).
+_PARTICLES = frozenset(
+    {"von", "van", "der", "den", "de", "da", "del", "della", "di", "du", "bin", "ibn", "ter"}
+)
+_PARTICLE_RE = "|".join(sorted(_PARTICLES, key=len, reverse=True))
+_PARTICLES_BEFORE = re.compile(rf"(?<!\S)((?:(?:{_PARTICLE_RE}) )+)$")
+_CAPITAL_WORD = re.compile(r"[A-Z\u00c0-\u00de][\w'-]+")
+_LOWER_TAIL = re.compile(r"(?:\s+[a-z][a-z-]*)+$")
 
 
 @lru_cache(maxsize=50_000)
@@ -61,10 +71,56 @@ def clean_mentions(
             if trimmed is None:
                 continue
             s, e = _unglue(text, *trimmed)
+            e = _drop_common_tail(text, s, e, label)
             if _acceptable(text[s:e], label):
                 out.append(Mention(text[s:e], s, e, label))
     out = [_drop_glued_suffix(text, m) for m in out]
-    return sorted(set(out), key=lambda m: (m.start, m.end))
+    return _join_particles(text, sorted(set(out), key=lambda m: (m.start, m.end)))
+
+
+def _drop_common_tail(text: str, start: int, end: int, label: str) -> int:
+    """ "Kramatorske village", "Kharkiv region": a place name does not end in lower case."""
+    if label not in _PLACE_LABELS:
+        return end
+    tail = _LOWER_TAIL.search(text, start, end)
+    if tail is None or not text[start:end][:1].isupper():
+        return end
+    head = text[start : tail.start()]
+    words = head.split()
+    # Name particles stay inside ("Rostov-on-Don" has no spaces; "Bay of Pigs" ends upper).
+    if not words or words[-1].lower() in _PARTICLES:
+        return end
+    return tail.start()
+
+
+def _join_particles(text: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Ursula von der" + "Leyen", or a lone "Leyen" after "von der": one person's name.
+
+    Small models cut names at lower-case particles (von, van, de, bin...); a name
+    never ends with one, so the particles and the capitalised word around them belong
+    together.
+    """
+    out: list[Mention] = []
+    for m in mentions:
+        if out and out[-1].end > m.start:
+            continue  # swallowed by the name before it
+        start, end, label = m.start, m.end, m.label
+        if label in _NAME_LABELS:
+            last = m.text.split()[-1]
+            if last in _PARTICLES:
+                nxt = _CAPITAL_WORD.match(text, end + 1) if text.startswith(" ", end) else None
+                if nxt is not None:
+                    end, label = nxt.end(), "PERSON"
+            else:
+                lead = _PARTICLES_BEFORE.search(text, max(0, start - 40), start)
+                before = text[: lead.start(1)].split()[-1:] if lead else []
+                # "thanked von der Leyen"; not "The von der Leyen plan" (unclear where it starts).
+                if lead is not None and (not before or not before[0][:1].isupper()):
+                    start, label = lead.start(1), "PERSON"
+        if (start, end) != (m.start, m.end):
+            m = Mention(text[start:end], start, end, label)
+        out.append(m)
+    return out
 
 
 def _event_or_none(surface: str) -> str:

@@ -33,14 +33,18 @@ def spot_known(
 
     ``lookup(key)`` gives (label, trusted) for a normalised key known as an entity, or
     None.  A known single word at the start of a sentence is taken only when trusted
-    (e.g. a real place), since there any word is capitalised.  Existing mentions and
-    skip spans are never overlapped.
+    (e.g. a real place), since there any word is capitalised.  Skip spans are never
+    overlapped; existing mentions neither, except that a known name of several words
+    may widen mentions lying wholly inside it (NER's "Kasym-Zhomart" of "Kasym-Zhomart
+    Tokaev"): the caller drops mentions inside a returned one (see ``widened``).
     """
-    # One flag per character: the overlap test costs the span's length, not the
-    # number of mentions so far (which made a 2 MB article quadratic).
+    # Flags per character: the overlap test costs the span's length, not the number
+    # of mentions so far (which made a 2 MB article quadratic). 1 = a mention, 2 = skip.
     taken = bytearray(len(text))
-    for t_start, t_end in [(m.start, m.end) for m in mentions] + list(skip):
-        _mark(taken, t_start, t_end)
+    for m in mentions:
+        _mark(taken, m.start, m.end, 1)
+    for t_start, t_end in skip:
+        _mark(taken, t_start, t_end, 2)
     words = [(m.start(), m.end()) for m in _WORD.finditer(text)]
     extra: list[Mention] = []
     i = 0
@@ -57,7 +61,10 @@ def spot_known(
             label, trusted = hit
             if j - i == 1 and not trusted and _at_sentence_start(text, start):
                 continue
-            if any(taken[start:end]):
+            covered = taken[start:end]
+            # Widening needs more name than before, not a leading "The" the key drops.
+            wider = j - i > 1 and len(key.split()) >= j - i
+            if any(covered) and not (wider and _widens(taken, covered, start, end)):
                 break
             found = (j, Mention(text[start:end], start, end, label))
             break
@@ -66,14 +73,32 @@ def spot_known(
             continue
         i, mention = found
         extra.append(mention)
-        _mark(taken, mention.start, mention.end)
+        _mark(taken, mention.start, mention.end, 2)
     return extra
 
 
-def _mark(taken: bytearray, start: int, end: int) -> None:
+def widened(mentions: Sequence[Mention], extra: Sequence[Mention]) -> list[Mention]:
+    """``mentions`` without those lying inside a spotted mention, plus the spotted ones."""
+    cover = bytearray(max((m.end for m in extra), default=0))
+    for m in extra:
+        _mark(cover, m.start, m.end, 1)
+    kept = [m for m in mentions if not (m.start < len(cover) and cover[m.start])]
+    return sorted([*kept, *extra], key=lambda m: (m.start, m.end))
+
+
+def _widens(taken: bytearray, covered: bytearray, start: int, end: int) -> bool:
+    """Only whole mentions inside the span, none running across its edges, no skip span."""
+    if 2 in covered:
+        return False
+    before = taken[start - 1] if start > 0 else 0
+    after = taken[end] if end < len(taken) else 0
+    return not (covered[0] and before) and not (covered[-1] and after)
+
+
+def _mark(taken: bytearray, start: int, end: int, flag: int) -> None:
     start, end = max(start, 0), min(end, len(taken))
     if end > start:
-        taken[start:end] = b"\x01" * (end - start)  # same length: the array never resizes
+        taken[start:end] = bytes((flag,)) * (end - start)  # same length: never resizes
 
 
 def _one_run(text: str, words: list[tuple[int, int]]) -> bool:

@@ -333,3 +333,38 @@ def test_short_codes_do_not_borrow_a_city_name() -> None:
     linker = Linker()
     a = link(linker, "KI reported it.", {"KI": "GPE"})
     assert [e.canonical for e in a.new_entities] == ["KI"]
+
+
+def test_a_romanisation_variant_ner_missed_is_spotted_and_linked() -> None:
+    first = "President Nurlan Kassymbekov opened the plant."
+    second = "Visitors met Nurlan Kasymbekov, who spoke briefly."
+    _, results = cluster_all(
+        [
+            ArticleInput(1, first, mentions_of(first, {"Nurlan Kassymbekov": "PERSON"})),
+            # NER kept only the first name of the variant spelling.
+            ArticleInput(2, second, mentions_of(second, {"Nurlan": "PERSON"})),
+        ]
+    )
+    found = {lk.mention.text: lk.entity_id for r in results for lk in r.links}
+    assert "Nurlan" not in found
+    assert found["Nurlan Kasymbekov"] == found["Nurlan Kassymbekov"]
+
+
+def test_a_leading_article_does_not_widen_a_mention() -> None:
+    first = "The Coastal Defence League (CDL) met."
+    second = "The CDL said it would return."
+    _, results = cluster_all(
+        [
+            ArticleInput(1, first, mentions_of(first, {"Coastal Defence League": "ORG"})),
+            ArticleInput(2, second, mentions_of(second, {"CDL": "ORG"})),
+        ]
+    )
+    assert [lk.mention.text for lk in results[1].links] == ["CDL"]
+
+
+def test_a_big_city_tagged_as_a_nationality_is_a_place() -> None:
+    linker = Linker()
+    a = link(linker, "Aid convoys reached Mosul.", {"Mosul": "NORP"})
+    assert a.links[0].mention.label == "GPE"
+    b = linker.link_article([], text="Fighting resumed near Mosul on Friday.")
+    assert entity_of(b, "Mosul") == entity_of(a, "Mosul")

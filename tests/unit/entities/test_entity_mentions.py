@@ -84,3 +84,30 @@ def test_a_recurring_camel_case_name_is_not_cut() -> None:
     start = text.index("OpenMaps")
     (kept,) = clean_mentions(text, [(start, start + len("OpenMaps"), "ORG")])
     assert kept.text == "OpenMaps"
+
+
+def test_a_place_name_does_not_end_in_a_lower_case_word() -> None:
+    text = "Shelling hit Velykoselske village and the Sumy region overnight."
+    spans = [_span(text, "Velykoselske village"), _span(text, "Sumy region")]
+    assert [m.text for m in clean_mentions(text, spans)] == ["Velykoselske", "Sumy"]
+
+
+def test_a_name_cut_at_its_particle_is_joined_again() -> None:
+    text = "Greta van der Linde opened the talks. Later the premier thanked van der Linde."
+    spans = [
+        _span(text, "Greta van der", "PERSON"),
+        _span(text, "Linde", "GPE"),
+        (text.rindex("Linde"), text.rindex("Linde") + 5, "GPE"),
+    ]
+    mentions = clean_mentions(text, spans)
+    assert [(m.text, m.label) for m in mentions] == [
+        ("Greta van der Linde", "PERSON"),
+        ("van der Linde", "PERSON"),
+    ]
+    assert all(text[m.start : m.end] == m.text for m in mentions)
+
+
+def test_a_capitalised_word_before_particles_is_not_guessed_into_the_name() -> None:
+    text = "The von Hallern plan was dropped."
+    mentions = clean_mentions(text, [_span(text, "Hallern", "PERSON")])
+    assert [m.text for m in mentions] == ["Hallern"]
