@@ -43,8 +43,10 @@ def main(argv: list[str]) -> None:
     start = time.perf_counter()
     result = Linker().link_article(mentions, text=text, skip=skip)
     took = time.perf_counter() - start
-    print(f"{len(text) / 1e6:.2f} MB, {len(mentions)} NER mentions: linking {took:.1f} s, "
-          f"{len(result.links)} links, {len(result.new_entities)} entities")
+    print(
+        f"{len(text) / 1e6:.2f} MB, {len(mentions)} NER mentions: linking {took:.1f} s, "
+        f"{len(result.links)} links, {len(result.new_entities)} entities"
+    )
 
 
 if __name__ == "__main__":
