@@ -14,6 +14,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from reader.annotations import store as annotation_store
+from reader.annotations import undo as annotation_undo
 from reader.annotations.jsonld import dumps_jsonld, parse_jsonld
 from reader.annotations.markdown import export_markdown
 from reader.annotations.table import export_csv
@@ -523,26 +524,34 @@ class Library:
         return record
 
     def delete_annotation(self, annotation_id: int) -> AnnotationView | None:
-        """Delete an annotation; returns what it was (so the GUI can undo)."""
+        """Delete an annotation and its links; returns what it was (so the GUI can undo).
+
+        The record returned is an ``annotation_undo.DeletedAnnotation``: it also
+        carries the author and the links' directions for ``restore_annotation``.
+        """
         with session_scope(self._sessions) as session:
             row = session.get(Annotation, annotation_id)
             if row is None:
                 return None
-            before = annotation_store.view(row)
-            session.delete(row)
+            view = annotation_store.view(row, annotation_store.links_of(session, row.id))
+            snap = annotation_undo.delete_annotation(session, annotation_id)
         self._index_annotation(annotation_id, deleted=True)
-        return before
+        return annotation_undo.DeletedAnnotation(**vars(view), snapshot=snap)
 
-    def restore_annotation(self, record: AnnotationView) -> AnnotationView:
-        """Re-create a deleted annotation from its record (undo of delete)."""
-        return self.annotate(
-            record.article,
-            start=record.start,
-            end=record.end,
-            note=record.note,
-            tags=record.tags,
-            colour=record.colour,
-        )
+    def restore_annotation(
+        self, record: AnnotationView, *, ids: dict[int, int] | None = None
+    ) -> AnnotationView:
+        """Put a deleted annotation back (undo of delete): same dates, author and links.
+
+        It gets its old id when that is free; links come back in their old
+        direction. `ids` maps old ids of linked annotations to their ids now.
+        """
+        snap = getattr(record, "snapshot", None) or annotation_undo.from_view(record)
+        with session_scope(self._sessions) as session:
+            row = annotation_undo.restore_annotation(session, snap, ids)
+            restored = annotation_store.view(row, annotation_store.links_of(session, row.id))
+        self._index_annotation(restored.id)
+        return restored
 
     def export_annotations(self, fmt: str, *, article_id: int | None = None) -> str:
         """Annotations as Markdown ("md"), CSV ("csv") or W3C JSON-LD ("jsonld")."""
@@ -574,10 +583,28 @@ class Library:
             log.warning("imported annotations not indexed yet: %s", exc)
         return result
 
-    def link_annotations(self, source_id: int, target_id: int, label: str) -> None:
-        """Link two annotations across sources ("same claim", "contradicts", ...)."""
+    def link_annotations(self, source_id: int, target_id: int, label: str) -> int:
+        """Link two annotations across sources ("same claim", ...); returns the link's id."""
         with session_scope(self._sessions) as session:
-            annotation_store.link(session, source_id, target_id, label)
+            return annotation_store.link(session, source_id, target_id, label).id
+
+    def delete_annotation_link(self, link_id: int) -> annotation_undo.LinkSnapshot | None:
+        """Remove a link between annotations; returns what restoring it needs (None if gone)."""
+        with session_scope(self._sessions) as session:
+            return annotation_undo.delete_link(session, link_id)
+
+    def restore_annotation_link(
+        self, snapshot: annotation_undo.LinkSnapshot, *, ids: dict[int, int] | None = None
+    ) -> int:
+        """Put a removed link back in its old direction; returns its id.
+
+        `ids` maps old ids of the annotations at its ends to their ids now.
+
+        Raises:
+            AnnotationError: an annotation at either end no longer exists.
+        """
+        with session_scope(self._sessions) as session:
+            return annotation_undo.restore_link(session, snapshot, ids).id
 
     # -- verifying ---------------------------------------------------------
 

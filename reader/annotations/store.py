@@ -154,6 +154,11 @@ def view(annotation: Annotation, links: list[dict[str, object]] | None = None) -
     )
 
 
+def links_of(session: Session, annotation_id: int) -> list[dict[str, object]]:
+    """One annotation's links, as ``AnnotationView.links`` lists them."""
+    return _links_for(session, [annotation_id]).get(annotation_id, [])
+
+
 def _links_for(session: Session, ids: list[int]) -> dict[int, list[dict[str, object]]]:
     if not ids:
         return {}
@@ -164,7 +169,11 @@ def _links_for(session: Session, ids: list[int]) -> dict[int, list[dict[str, obj
         )
     )
     for row in rows:
-        for mine, other in ((row.source_id, row.target_id), (row.target_id, row.source_id)):
+        ends = (
+            (row.source_id, row.target_id, "outgoing"),
+            (row.target_id, row.source_id, "incoming"),
+        )
+        for mine, other, direction in ends:
             if mine in ids:
                 target = session.get(Annotation, other)
                 out.setdefault(mine, []).append(
@@ -173,6 +182,8 @@ def _links_for(session: Session, ids: list[int]) -> dict[int, list[dict[str, obj
                         "label": row.label,
                         "annotation": other,
                         "article": target.article_id if target else None,
+                        # Labels read one way ("A follows up B"): undo and export keep it.
+                        "direction": direction,
                     }
                 )
     return out
