@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
-from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QTextCursor
+from PySide6.QtGui import QColor, QHelpEvent, QMouseEvent, QPalette, QTextCursor
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from reader.gui.comparison import Coverage
@@ -118,6 +118,18 @@ def test_hovering_a_paragraph_lights_its_counterpart_in_the_other_pane(bridge):
     # Leaving the text takes the light away again.
     QApplication.sendEvent(one.browser.viewport(), QEvent(QEvent.Type.Leave))
     assert two.passages.lit == []
+
+
+def test_in_the_dark_theme_the_counterpart_bar_is_the_dark_variant(bridge):
+    one, two = bridge.panes
+    palette = two.browser.viewport().palette()
+    palette.setColor(QPalette.ColorRole.Base, QColor("#1E1E1E"))
+    two.browser.viewport().setPalette(palette)
+    families_b = _paragraph(two, "120 families")
+    _hover(one, _paragraph(one, "40 families")[0] + 10)
+    colours = _margin_colours(two, families_b)
+    assert LIT_BAR[1].name() in colours
+    assert LIT_BAR[0].name() not in colours
 
 
 def test_clicking_into_a_paragraph_lights_its_counterpart(bridge):

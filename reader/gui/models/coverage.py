@@ -353,6 +353,12 @@ class ClaimsModel(RowsModel):
                 lambda c: f"{99 - c['outlets']:02d}|{c['group']:05d}",
                 lambda c: f"{c['who']}: quoted by {c['outlets']} of the open articles",
             ),
+            Column(
+                "Outlets",
+                lambda c: str(c["outlets"]),
+                lambda c: c["outlets"],
+                header_tip="How many of the open articles quote this speaker",
+            ),
             Column("Verb", lambda c: str(c.get("verb", ""))),
             Column("Pane", pane),
             Column(
