@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import json
 import logging
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from reader.annotations.records import annotation_iri
+from reader.annotations.undo import LinkSnapshot
 from reader.gui.ops import AppContext, CollectionOp
 from reader.library import Library
 from reader.records import AnnotationView
@@ -62,14 +62,9 @@ def _short(quote: str, limit: int = 32) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _jsonld_of(lib: Library, record: AnnotationView) -> str | None:
-    """One annotation as a JSON-LD document (to bring back an orphan exactly as it was)."""
-    document = json.loads(lib.export_annotations("jsonld", article_id=record.article))
-    wanted = annotation_iri(record.id)
-    for item in document.get("first", {}).get("items", []):
-        if item.get("id") == wanted:
-            return json.dumps({"@context": document.get("@context"), **item})
-    return None
+def _link_key(link: dict[str, Any], ids: dict[int, int]) -> tuple[int, str, str]:
+    other = int(link["annotation"])
+    return ids.get(other, other), str(link["label"]), str(link.get("direction", ""))
 
 
 class AnnotationUndo(QObject):
@@ -91,6 +86,8 @@ class AnnotationUndo(QObject):
         self.widget = widget
         self.stack = QUndoStack(self)
         self.handles = Handles()
+        # Links are re-created by undo too; their handles follow them the same way.
+        self.link_handles = Handles()
 
     def run(
         self,
@@ -125,9 +122,9 @@ class AnnotationUndo(QObject):
         note: str = "",
         tags: Sequence[str] = (),
         colour: str = "yellow",
-        links: Sequence[tuple[int, str]] = (),
+        links: Sequence[tuple[int, str] | tuple[int, str, bool]] = (),
     ) -> CreateAnnotation:
-        """Highlight a span (undoable); `links` are (annotation id, label) to add."""
+        """Highlight a span (undoable); `links` are (annotation id, label[, outgoing]) to add."""
         command = CreateAnnotation(self, article_id, start, end, quote, note, tags, colour, links)
         self.stack.push(command)
         return command
@@ -166,14 +163,70 @@ class AnnotationUndo(QObject):
             note=orphan.note,
             tags=orphan.tags,
             colour=orphan.colour,
-            links=[(int(link["annotation"]), str(link["label"])) for link in orphan.links],
+            links=[
+                (int(link["annotation"]), str(link["label"]), link.get("direction") != "incoming")
+                for link in orphan.links
+            ],
         )
         self.delete(orphan)
         self.stack.endMacro()
 
+    def link(self, source: Passage, target: Passage, label: str, colour: str) -> None:
+        """Link two passages (undoable); either not yet highlighted is highlighted first."""
+        self.stack.beginMacro(f"Link “{_short(source.quote)}” ({_short(label, 20)})")
+        ends = []
+        for passage in (source, target):
+            if passage.annotation_id is not None:
+                ends.append(self.handles.of(passage.annotation_id))
+            else:
+                ends.append(
+                    self.create(
+                        passage.article_id,
+                        passage.start,
+                        passage.end,
+                        quote=passage.quote,
+                        colour=colour,
+                    ).handle
+                )
+        self.stack.push(LinkAnnotations(self, ends[0], ends[1], label))
+        self.stack.endMacro()
+
+    def unlink(self, link: dict[str, Any]) -> None:
+        """Remove a link (undo brings it back with its label and direction)."""
+        self.stack.push(RemoveLink(self, int(link["id"]), str(link["label"])))
+
+    def current_ids(self, old_ids: Iterable[int]) -> dict[int, int]:
+        """Old annotation ids -> the ids those annotations have now (those that exist)."""
+        out: dict[int, int] = {}
+        for old in old_ids:
+            now = self.handles.of(old).id
+            if now is not None:
+                out[old] = now
+        return out
+
+    def follow_links(self, before: AnnotationView, after: AnnotationView) -> None:
+        """Links re-created with an annotation keep their handles (their ids may change)."""
+        ids = self.current_ids(int(k["annotation"]) for k in before.links)
+        fresh = {_link_key(k, {}): int(k["id"]) for k in after.links}
+        for link in before.links:
+            new_id = fresh.get(_link_key(link, ids))
+            if new_id is not None:
+                self.link_handles.moved(self.link_handles.of(int(link["id"])), new_id)
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One end of a new link: an annotation, or a span to highlight first."""
+
+    article_id: int
+    start: int
+    end: int
+    quote: str = ""
+    annotation_id: int | None = None
+
 
 class CreateAnnotation(QUndoCommand):
-    """Highlight a span; undo deletes the highlight again."""
+    """Highlight a span; undo deletes the highlight, redo puts the same one back."""
 
     def __init__(
         self,
@@ -185,7 +238,7 @@ class CreateAnnotation(QUndoCommand):
         note: str,
         tags: Sequence[str],
         colour: str,
-        links: Sequence[tuple[int, str]],
+        links: Sequence[tuple[int, str] | tuple[int, str, bool]],
     ) -> None:
         super().__init__(f"Highlight “{_short(quote)}”" if quote else "Highlight")
         self.u = undo
@@ -198,25 +251,44 @@ class CreateAnnotation(QUndoCommand):
             "colour": colour,
         }
         self.article_id = article_id
-        self.links = [(undo.handles.of(other), label) for other, label in links]
+        # (other end, label, whether this annotation is the link's source)
+        self.links = [
+            (undo.handles.of(link[0]), link[1], bool(link[2]) if len(link) > 2 else True)
+            for link in links
+        ]
+        self.deleted: AnnotationView | None = None
 
     def _create(self, lib: Library) -> AnnotationView:
+        if self.deleted is not None:
+            return _restore(self.u, lib, self.handle, self.deleted)
         record = lib.annotate(self.article_id, **self.spec)
         self.u.handles.moved(self.handle, record.id)
-        for other, label in self.links:
+        for other, label, outgoing in self.links:
             if other.id is not None:
-                lib.link_annotations(record.id, other.id, label)
+                ends = (record.id, other.id) if outgoing else (other.id, record.id)
+                lib.link_annotations(*ends, label)
         return record
+
+    def _delete(self, lib: Library) -> None:
+        if self.handle.id is not None:
+            self.deleted = lib.delete_annotation(self.handle.id) or self.deleted
 
     def redo(self) -> None:
         self.u.run(self._create, "Could not save the highlight")
 
     def undo(self) -> None:
-        handle = self.handle
-        self.u.run(
-            lambda lib: lib.delete_annotation(handle.id) if handle.id is not None else None,
-            "Could not remove the highlight",
-        )
+        self.u.run(self._delete, "Could not remove the highlight")
+
+
+def _restore(
+    u: AnnotationUndo, lib: Library, handle: Handle, deleted: AnnotationView
+) -> AnnotationView:
+    """Bring a deleted annotation back with its dates and links; its handle follows it."""
+    ids = u.current_ids(int(k["annotation"]) for k in deleted.links)
+    restored = lib.restore_annotation(deleted, ids=ids)
+    u.handles.moved(handle, restored.id)
+    u.follow_links(deleted, restored)
+    return restored
 
 
 class EditAnnotation(QUndoCommand):
@@ -245,51 +317,85 @@ class EditAnnotation(QUndoCommand):
 
 
 class DeleteAnnotation(QUndoCommand):
-    """Delete an annotation; undo re-creates it with its note, tags, colour and links."""
+    """Delete an annotation; undo brings it back as it was: dates, note, tags and links."""
 
     def __init__(self, undo: AnnotationUndo, record: AnnotationView) -> None:
         super().__init__(f"Delete “{_short(record.quote)}”")
         self.u = undo
         self.handle = undo.handles.of(record.id)
         self.record = record
-        # An orphan cannot be re-created from offsets (its text is gone): it
-        # comes back through JSON-LD, re-anchored by quote, so it stays an orphan.
-        self.snapshot: str | None = None
+        self.deleted: AnnotationView | None = None
 
     def _delete(self, lib: Library) -> AnnotationView | None:
         if self.handle.id is None:
             return None
-        current = next(
-            (r for r in lib.annotations(article_id=self.record.article) if r.id == self.handle.id),
-            None,
-        )
-        if current is not None:
-            self.record = current
-            self.snapshot = _jsonld_of(lib, current) if current.orphaned else None
-        return lib.delete_annotation(self.handle.id)
+        self.deleted = lib.delete_annotation(self.handle.id)
+        return self.deleted
 
     def _restore(self, lib: Library) -> AnnotationView | None:
-        record = self.record
-        new_id: int | None = None
-        if self.snapshot is not None:
-            ids = lib.import_annotations(self.snapshot).get("ids", [])
-            new_id = int(ids[0]) if ids else None
-        else:
-            new_id = lib.restore_annotation(record).id
-        if new_id is None:
+        if self.deleted is None:
             return None
-        self.u.handles.moved(self.handle, new_id)
-        for link in record.links:
-            other = self.u.handles.of(int(link["annotation"])).id
-            if other is not None and other != new_id:
-                try:
-                    lib.link_annotations(new_id, other, str(link["label"]))
-                except ValueError:
-                    log.info("link to annotation %s not restored: it is gone", other)
-        return record
+        return _restore(self.u, lib, self.handle, self.deleted)
 
     def redo(self) -> None:
         self.u.run(self._delete, "Could not delete the annotation")
 
     def undo(self) -> None:
         self.u.run(self._restore, "Could not bring the annotation back")
+
+
+class LinkAnnotations(QUndoCommand):
+    """Link two annotations; undo removes the link, redo puts the same link back."""
+
+    def __init__(self, undo: AnnotationUndo, source: Handle, target: Handle, label: str) -> None:
+        super().__init__(f"Link ({_short(label, 20)})")
+        self.u = undo
+        self.source, self.target, self.label = source, target, label
+        self.link = Handle()
+        self.removed: LinkSnapshot | None = None
+
+    def _link(self, lib: Library) -> None:
+        if self.removed is not None:
+            ends = (self.removed.source_id, self.removed.target_id)
+            link_id = lib.restore_annotation_link(self.removed, ids=self.u.current_ids(ends))
+        elif self.source.id is not None and self.target.id is not None:
+            link_id = lib.link_annotations(self.source.id, self.target.id, self.label)
+        else:
+            return
+        self.u.link_handles.moved(self.link, link_id)
+
+    def _unlink(self, lib: Library) -> None:
+        if self.link.id is not None:
+            self.removed = lib.delete_annotation_link(self.link.id) or self.removed
+
+    def redo(self) -> None:
+        self.u.run(self._link, "Could not link the passages")
+
+    def undo(self) -> None:
+        self.u.run(self._unlink, "Could not remove the link")
+
+
+class RemoveLink(QUndoCommand):
+    """Remove a link; undo brings it back with its label and direction."""
+
+    def __init__(self, undo: AnnotationUndo, link_id: int, label: str) -> None:
+        super().__init__(f"Remove link ({_short(label, 20)})")
+        self.u = undo
+        self.link = undo.link_handles.of(link_id)
+        self.removed: LinkSnapshot | None = None
+
+    def _unlink(self, lib: Library) -> None:
+        if self.link.id is not None:
+            self.removed = lib.delete_annotation_link(self.link.id) or self.removed
+
+    def _relink(self, lib: Library) -> None:
+        if self.removed is not None:
+            ends = (self.removed.source_id, self.removed.target_id)
+            link_id = lib.restore_annotation_link(self.removed, ids=self.u.current_ids(ends))
+            self.u.link_handles.moved(self.link, link_id)
+
+    def redo(self) -> None:
+        self.u.run(self._unlink, "Could not remove the link")
+
+    def undo(self) -> None:
+        self.u.run(self._relink, "Could not bring the link back")

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QToolTip,
 )
 
+from reader.gui.annotation_commands import Passage
 from reader.gui.models.annotations import DEFAULT_COLOUR, SWATCHES
 from reader.gui.ops import QueryOp
 from reader.gui.settings import OPTIONS, Option
@@ -323,20 +324,14 @@ class AnnotationActions(QObject):
         return True
 
     def link(self, source: LinkChoice, target: LinkChoice, label: str) -> None:
-        """Store a link between two passages (highlighting either that is not one yet)."""
-        colour = self.panel.last_colour
+        """Link two passages (undoable; either not yet highlighted is highlighted first)."""
 
-        def ensure(lib: Library, passage: LinkChoice) -> int:
-            if passage.annotation_id is not None:
-                return passage.annotation_id
-            return lib.annotate(
-                passage.article_id, start=passage.start, end=passage.end, colour=colour
-            ).id
+        def passage(choice: LinkChoice, quote: str = "") -> Passage:
+            return Passage(choice.article_id, choice.start, choice.end, quote, choice.annotation_id)
 
-        def work(lib: Library) -> None:
-            lib.link_annotations(ensure(lib, source), ensure(lib, target), label)
-
-        self.panel.undo.run(work, "Could not link the passages")
+        self.panel.undo.link(
+            passage(source, source.text), passage(target), label, self.panel.last_colour
+        )
         self.window.statusBar().showMessage(f"Linked: {label}", 5000)
 
     # -- all annotations, export and import ------------------------------------------------

@@ -415,7 +415,7 @@ class AnnotationPanel(QWidget):
         menu.exec(self.view.viewport().mapToGlobal(pos))
 
     def fill_menu(self, menu: QMenu, rec: AnnotationView) -> None:
-        """Edit, colour, follow links and delete: the actions on one annotation."""
+        """Edit, colour, follow or remove links, delete: the actions on one annotation."""
         menu.addAction("Edit note, colour and tags…\tF2", lambda: self.edit(rec))
         colours = menu.addMenu("Colour")
         for name in SWATCHES:
@@ -426,5 +426,8 @@ class AnnotationPanel(QWidget):
         for link in rec.links:
             follow = menu.addAction(f"Follow {link_tooltip(link, self.titles)}")
             follow.triggered.connect(lambda _c=False, k=link: self.follow_link(k))
+        for link in rec.links:
+            remove = menu.addAction(f"Remove {link_tooltip(link, self.titles)}")
+            remove.triggered.connect(lambda _c=False, k=link: self.undo.unlink(k))
         menu.addSeparator()
         menu.addAction("Delete annotation\tDel", lambda: self.delete(rec.id))
