@@ -228,16 +228,20 @@ class Library:
             rows = session.execute(select(Article.id, Article.text).where(Article.id.in_(ids)))
             return {int(i): t for i, t in rows}
 
-    def reindex(self, progress: Callable[[int], None] | None = None) -> int:
+    def reindex(
+        self, progress: Callable[[int], None] | None = None, *, entities: bool = True
+    ) -> int:
         """Re-cluster the archive's entities, then rebuild the search index from it.
 
         Entities created apart (separate imports) are joined where the linker
-        would join them; every user decision about entities is kept. Returns the
+        would join them; every user decision about entities is kept. With
+        `entities=False` only the index is rebuilt (repairs). Returns the
         documents indexed.
         """
-        from reader.recluster import recluster  # loads the linker: only when reindexing
+        if entities:
+            from reader.recluster import recluster  # loads the linker: only when asked
 
-        recluster(self._sessions)
+            recluster(self._sessions)
         index = self._index or _search_index_type()(self.index_dir)
         self._index = index
         with self._sessions() as session:
