@@ -105,6 +105,8 @@ _NAV_SEPARATORS = re.compile(r"\s[|•·»›>/]\s|\s[|•·»›]|[|•·»›]
 # jusText-like thresholds: words and stop-word density of prose lines.
 _GOOD_WORDS = 8
 _MIN_SENTENCE_WORDS = 4
+# Share of a short unpunctuated line that widget words must cover to make it chrome.
+_WIDGET_SHARE = 0.34
 _LONG_WORDS = 30
 _NEAR_WORDS = 5
 _GOOD_DENSITY = 0.2
@@ -157,10 +159,16 @@ def is_call_to_action(line: str) -> bool:
             return True
         if words <= 12 and _CLICK.match(line) and _WEAK_CTA.search(line):
             return True
-        weak = _WEAK_CTA.findall(line)
-        # A short line made mostly of widget words: "Share Print Comments".
-        if not _TERMINAL.search(line) or words < _MIN_SENTENCE_WORDS:
+        weak = list(_WEAK_CTA.finditer(line))
+        if words < _MIN_SENTENCE_WORDS:
             return bool(weak)
+        if not _TERMINAL.search(line):
+            # A label made mostly of widget words ("Skip to main content", "More from
+            # Reuters", "Tags: ...") is chrome; a headline may use one such word
+            # ("Bridge repairs close the river road").
+            covered = sum(len(m.group().split()) for m in weak)
+            labelled = bool(weak) and weak[0].start() == 0 and ":" in line[: weak[0].end() + 2]
+            return covered >= _WIDGET_SHARE * words or labelled
         # A short sentence ("Police released the video.") may use one such word.
         return len(weak) >= max(2, words // 3)
     # Longer text needs the outlet talking to the reader about its offer; a quote

@@ -100,3 +100,35 @@ def test_reprint_notices_and_further_reading_are_furniture() -> None:
     notice = "This material may not be published, broadcast, rewritten, or redistributed."
     assert _classify([notice])[0].cls == "bad"
     assert _classify(["Explore further"])[0].cls == "bad"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    [
+        "Bridge repairs close the river road",
+        "Storm forces ferry operators to share one harbour",
+        "Regulator to watch grain prices after the harvest fails",
+    ],
+)
+def test_a_headline_using_one_widget_word_is_not_chrome(headline: str) -> None:
+    assert not is_call_to_action(headline)
+
+
+@pytest.mark.parametrize(
+    "label", ["Skip to main content", "More from the Valley Courier", "Tags: floods, rail, budget"]
+)
+def test_labels_made_of_widget_words_are_chrome(label: str) -> None:
+    assert is_call_to_action(label)
+
+
+def test_pasted_article_keeps_a_headline_with_a_widget_word() -> None:
+    from reader.ingest.pasted import extract_pasted
+
+    text = (
+        "Bridge repairs close the river road\n\nBy Ana Lindqvist\nMarch 3, 2025\n\n"
+        "Engineers closed the river road on Monday after inspectors found cracks in the "
+        "main span of the old bridge, the council said.\n\n"
+        "The closure is expected to last three weeks, and drivers were told to use the "
+        "northern ring road instead."
+    )
+    assert extract_pasted(text).title == "Bridge repairs close the river road"
