@@ -108,11 +108,17 @@ def test_variants_toggle_off_drops_the_article_that_spells_the_town_otherwise(qt
         "Water supply restored in Zhovtovody",
     ]
     assert "1 only through spelling variants" in window.library_view.status.text()
+    # The article that spells it otherwise, open in a pane, has its spelling marked.
+    window.compare.open_articles([ids[1]])
+    pane = window.compare.panes[0]
+    marked = {pane.detail.text[s:e] for s, e in pane._matches}
+    assert marked and all(m.startswith("Zheltye") for m in marked)
 
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)  # off: the query runs again at once
     assert not toggle.isChecked()  # the menu item follows
     assert titles(window) == ["Water supply restored in Zhovtovody"]
     assert "variants" not in window.library_view.status.text()
+    assert pane._matches == []  # and the pane no longer marks the other spelling
 
     # Remembered for the next session.
     window.save_state()

@@ -60,6 +60,7 @@ class CompareView(QWidget):
         self._mark_stops: list[tuple[int, int, int]] = []  # (pane, start, end)
         self._mark_pos = -1
         self._search_query = ""
+        self._search_variants = True
         # Alignment, timeline, figures and claims of the open articles (on a worker).
         self.coverage_control = CoverageController(self)
 
@@ -148,7 +149,7 @@ class CompareView(QWidget):
             self._marked = None
             self._mark_stops = []
         if self._search_query:
-            self.show_matches(self._search_query)
+            self.show_matches(self._search_query, self._search_variants)
         self.comparisonChanged.emit()
         self.coverage_control.follow()
 
@@ -307,14 +308,22 @@ class CompareView(QWidget):
         self.panes[pane].go_to(start, end)
         return self._mark_stops[self._mark_pos]
 
-    def show_matches(self, query: str) -> None:
-        """Highlight where a search query matches in each open article."""
+    def show_matches(self, query: str, variants: bool = True) -> None:
+        """Highlight where a search query matches in each open article.
+
+        With variants off only what was typed is marked, as in the hit list.
+        """
         self._search_query = query
+        self._search_variants = variants
         matcher = getattr(self.ctx.library, "match_spans", None)
         for pane in self.panes:
             if pane.detail is None:
                 continue
-            spans = list(matcher(query, pane.detail.text)) if matcher and query else []
+            spans = (
+                list(matcher(query, pane.detail.text, variants=variants))
+                if matcher and query
+                else []
+            )
             pane.set_matches([(int(s), int(e)) for s, e in spans])
 
     # -- synchronised scrolling ------------------------------------------------

@@ -128,7 +128,7 @@ class SearchController(QObject):
                 variant_only=found["variant_only"],
                 facets=found["facets"],
             )
-            window.compare.show_matches(query)
+            window.compare.show_matches(query, variants)
 
         QueryOp(
             self.ctx,
