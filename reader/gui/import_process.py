@@ -264,6 +264,21 @@ def serve(archive_dir: Path, max_file_bytes: int, inp: IO[str], out: IO[str]) ->
                 send({"id": rid, "report": report.to_json()})
             if gone.is_set():
                 break
+            _merge_small_segments(library)
+
+
+def _merge_small_segments(library: Any) -> None:
+    """After an import, while the user reads its summary: fold the index's small segments.
+
+    Ordinary index commits no longer merge (adding one article stays fast), so the
+    merge happens here, in the background process, when there are many.
+    """
+    from reader.search.errors import SearchError
+
+    try:
+        library.search_index.merge_small()
+    except SearchError as exc:  # busy or damaged: `check --repair` deals with it
+        log.warning("search index segments not merged: %s", exc)
 
 
 def main(argv: Sequence[str]) -> int:

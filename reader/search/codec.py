@@ -7,9 +7,17 @@ from typing import Any
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter
 from whoosh.reading import SegmentReader
 
-#: Small segments (from single additions) tolerated before they are merged on commit.
-MAX_SEGMENTS = 16
+#: Segments of at most this many documents count as small (single additions, import chunks).
 SMALL_SEGMENT = 1_000
+#: Small segments an ordinary commit tolerates. Adding a document never merges below
+#: this: merging re-reads every term of the merged segments (~0.3 s for 17 one-article
+#: segments), which made one in every 17 additions slow. `SearchIndex.merge_small`
+#: folds them together off the interactive path (after an import, on idle); this cap
+#: only bounds the segment count for writers that never call it.
+MAX_SEGMENTS = 64
+#: Small segments before `merge_small` (the off-path merge) does anything: merging
+#: costs ~50 ms per merged article in Whoosh, so a few small segments stay.
+FEW_SEGMENTS = 16
 
 
 class _FieldWriter(W3FieldWriter):
@@ -31,19 +39,34 @@ class ParallaxCodec(W3Codec):
         return _FieldWriter(self, storage, segment)
 
 
-def merge_when_many(writer: Any, segments: list[Any]) -> list[Any]:
-    """Whoosh merge policy: leave small segments alone until there are many.
+def _small(segments: list[Any]) -> list[Any]:
+    return [seg for seg in segments if seg.doc_count_all() <= SMALL_SEGMENT]
 
-    Merging re-reads every term of the merged segments (~0.3 s for a handful of
-    one-article segments), so doing it on every commit made adding one article
-    slow; queries barely notice a few more segments.
-    """
-    small = [seg for seg in segments if seg.doc_count_all() <= SMALL_SEGMENT]
-    if len(small) <= MAX_SEGMENTS:
-        return segments
-    # All the small ones at once, so the next merge is again MAX_SEGMENTS commits away.
-    for seg in small:
+
+def _merge(writer: Any, segments: list[Any], chosen: list[Any]) -> list[Any]:
+    for seg in chosen:
         reader = SegmentReader(writer.storage, writer.schema, seg)
         writer.add_reader(reader)
         reader.close()
-    return [seg for seg in segments if seg not in small]
+    return [seg for seg in segments if seg not in chosen]
+
+
+def merge_when_many(writer: Any, segments: list[Any]) -> list[Any]:
+    """Whoosh merge policy of ordinary commits: merge small segments only past `MAX_SEGMENTS`.
+
+    All the small ones at once, so the next forced merge is again MAX_SEGMENTS
+    commits away.
+    """
+    small = _small(segments)
+    return _merge(writer, segments, small) if len(small) > MAX_SEGMENTS else segments
+
+
+def merge_small_segments(writer: Any, segments: list[Any]) -> list[Any]:
+    """Whoosh merge policy of `SearchIndex.merge_small`: every small segment into one."""
+    small = _small(segments)
+    return _merge(writer, segments, small) if len(small) > 1 else segments
+
+
+def small_segment_count(segments: list[Any]) -> int:
+    """How many of `segments` are small enough to be merged."""
+    return len(_small(segments))

@@ -14,8 +14,15 @@ from typing import Any, Literal
 import numpy as np
 from whoosh import index as windex
 from whoosh.index import LockError
+from whoosh.reading import EmptyReader, MultiReader, SegmentReader
 
-from reader.search.codec import ParallaxCodec, merge_when_many
+from reader.search.codec import (
+    FEW_SEGMENTS,
+    ParallaxCodec,
+    merge_small_segments,
+    merge_when_many,
+    small_segment_count,
+)
 from reader.search.engine import Engine, top_k
 from reader.search.errors import IndexBusy, IndexDamaged, SearchError
 from reader.search.facets import count_facets
@@ -71,6 +78,8 @@ class SearchIndex:
         self._read_lock = threading.RLock()
         self._engine = Engine()
         self._reader: Any = None
+        # Readers of the "key" terms of each segment, kept between writes (see _delete_keys).
+        self._key_readers: dict[str, Any] = {}
         self.path.mkdir(parents=True, exist_ok=True)
         marker = self.path / _MARKER
         try:
@@ -160,9 +169,7 @@ class SearchIndex:
                 for doc in docs:
                     fields = self._fields(_as_doc(doc))
                     batch[fields["key"]] = fields
-                with writer.searcher() as searcher:
-                    for key in batch:
-                        writer.delete_by_term("key", key, searcher=searcher)
+                self._delete_keys(writer, list(batch))
                 for fields in batch.values():
                     writer.add_document(**fields)
             except BaseException:
@@ -177,12 +184,60 @@ class SearchIndex:
             writer = self._writer()
             count = 0
             try:
-                for doc_id in ids:
-                    count += writer.delete_by_term("key", doc_key(kind, doc_id))
+                count = self._delete_keys(writer, [doc_key(kind, i) for i in ids])
             except BaseException:
                 writer.cancel()
                 raise
             writer.commit(mergetype=merge_when_many)
+            return count
+
+    def _delete_keys(self, writer: Any, keys: list[str]) -> int:
+        """Delete every live document with one of `keys` in `writer`; returns how many.
+
+        Whoosh's `delete_by_term` opens a searcher over every segment (~1 ms each), so
+        adding one document got slower with each small segment. A segment's terms
+        never change, so the key readers of earlier writes are kept and only new
+        segments are opened; which documents are already deleted comes from the
+        writer's own (current) segment list, not from those older readers.
+        """
+        count = 0
+        offset = 0
+        keep: dict[str, Any] = {}
+        for segment in writer.segments:
+            segid = segment.segment_id()
+            reader = self._key_readers.pop(segid, None)
+            if reader is None:
+                reader = SegmentReader(writer.storage, writer.schema, segment)
+            keep[segid] = reader
+            for key in keys:
+                if ("key", key) not in reader:
+                    continue
+                for docnum in reader.postings("key", key).all_ids():
+                    if not segment.is_deleted(docnum):
+                        writer.delete_document(offset + docnum)
+                        count += 1
+            offset += segment.doc_count_all()
+        self._close_key_readers()
+        self._key_readers = keep
+        return count
+
+    def _close_key_readers(self) -> None:
+        for reader in self._key_readers.values():
+            reader.close()
+        self._key_readers = {}
+
+    def merge_small(self, at_least: int = FEW_SEGMENTS) -> int:
+        """Merge the small segments left by single additions into one; returns how many.
+
+        Call it off the interactive path (after an import, when idle): ordinary
+        commits do not merge, so that adding one document stays fast. Nothing
+        happens while fewer than `at_least` small segments exist.
+        """
+        with self._write_lock:
+            count = small_segment_count(list(self._ix._segments()))
+            if count < max(2, at_least):
+                return 0
+            self._writer().commit(mergetype=merge_small_segments)
             return count
 
     def clear(self) -> None:
@@ -191,6 +246,7 @@ class SearchIndex:
             writer = self._writer()  # take the lock so no other process writes meanwhile
             writer.cancel()
             self._close_reader()
+            self._close_key_readers()
             self._create(self.store_text)
 
     def rebuild(
@@ -262,11 +318,9 @@ class SearchIndex:
         try:
             latest = self._ix.latest_generation()
             if self._reader is None or self._reader.generation() != latest:
-                old = self._reader
-                self._reader = self._ix.reader()
+                old, self._reader = self._reader, None
+                self._reader = self._open_reader(old)
                 self._engine.set_reader(self._reader)
-                if old is not None:
-                    old.close()
             return self._engine
         except SearchError:
             raise
@@ -274,6 +328,45 @@ class SearchIndex:
             self._reader = None
             self._engine = Engine()
             raise IndexDamaged(f"search index in {self.path} is damaged: {exc}") from exc
+
+    def _open_reader(self, old: Any) -> Any:
+        """A reader of the newest generation, re-using `old`'s readers of unchanged segments.
+
+        Opening a segment costs ~1 ms (Whoosh reads its term table's header), so the
+        first search after adding one article paid for every segment. A segment whose
+        id and deletions are unchanged is the same data: its open reader is kept.
+        (Whoosh's own `reuse=` re-adds segments that a merge removed, hence this.)
+        """
+        kept: dict[str, tuple[int, Any]] = {}
+        if old is not None:
+            for reader, _offset in old.leaf_readers():
+                segment = reader.segment()
+                if segment is not None:
+                    kept[segment.segment_id()] = (segment.deleted_count(), reader)
+        readers: list[Any] = []
+        try:
+            toc = self._ix._read_toc()
+            for segment in toc.segments:
+                deleted, reader = kept.pop(segment.segment_id(), (None, None))
+                if reader is not None and deleted == segment.deleted_count():
+                    readers.append(reader)
+                    continue
+                if reader is not None:
+                    reader.close()
+                readers.append(
+                    SegmentReader(self._ix.storage, toc.schema, segment, generation=toc.generation)
+                )
+        except Exception:
+            for _deleted, reader in kept.values():
+                reader.close()
+            for reader in readers:
+                reader.close()
+            raise
+        for _deleted, reader in kept.values():
+            reader.close()
+        if not readers:
+            return EmptyReader(toc.schema)
+        return MultiReader(readers, generation=toc.generation)
 
     def verify(self) -> None:
         """Read every segment's metadata and dictionaries; raise `IndexDamaged` if any fails."""
@@ -428,6 +521,8 @@ class SearchIndex:
         """Release the reader (open files); the object can still be used afterwards."""
         with self._read_lock:
             self._close_reader()
+        with self._write_lock:
+            self._close_key_readers()
 
     def __enter__(self) -> SearchIndex:
         return self
@@ -440,6 +535,8 @@ class SearchIndex:
         reader = getattr(self, "_reader", None)
         if reader is not None:
             reader.close()
+        for key_reader in getattr(self, "_key_readers", {}).values():
+            key_reader.close()
 
 
 def match_spans(

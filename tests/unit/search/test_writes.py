@@ -156,3 +156,50 @@ def test_adding_the_same_document_twice_in_one_batch_keeps_the_last(tmp_path, ar
     assert ix.doc_count() == 1
     assert found(ix, "editor") == {1}
     assert found(ix, "sweep") == set()
+
+
+def _segments(index: SearchIndex) -> int:
+    return len(index._ix._segments())
+
+
+def test_single_adds_do_not_merge_and_merge_small_keeps_every_document(tmp_path):
+    index = SearchIndex(tmp_path / "ix")
+    stories = [
+        SearchDocument(id=i, title=f"Ferry timetable change {i}", text=f"Crossing number {i}.")
+        for i in range(1, 21)
+    ]
+    for story in stories:
+        index.add([story])
+    # Each addition is its own commit and none of them merged (adding stays fast).
+    assert _segments(index) == 20
+    # Replacing and deleting still find the old copy in whichever segment holds it.
+    index.add([dataclasses.replace(stories[0], text="Crossing cancelled for storms.")])
+    assert index.delete([2]) == 1
+    assert found(index, "storms") == {1}
+    assert index.search("timetable").total == 19
+
+    assert index.merge_small(at_least=2) == 21
+    assert _segments(index) == 1
+    assert index.indexed_ids()["article"] == set(range(1, 21)) - {2}
+    assert index.duplicate_ids() == {"article": set(), "annotation": set()}
+    assert found(index, "storms") == {1}
+    assert index.search("timetable").total == 19
+    # Too few small segments: nothing to do.
+    index.add([SearchDocument(id=30, title="Harbour reopens", text="Quay repaired.")])
+    assert index.merge_small() == 0
+    index.close()
+
+
+def test_a_write_from_another_instance_is_seen_by_the_next_replace(tmp_path):
+    first = SearchIndex(tmp_path / "ix")
+    first.add([SearchDocument(id=1, title="Bridge closed", text="Repairs start.")])
+    first.add([SearchDocument(id=2, title="Market day", text="Stalls return.")])
+    other = SearchIndex(tmp_path / "ix")
+    other.add([SearchDocument(id=1, title="Bridge closed again", text="Cracks found.")])
+    other.close()
+    # `first` kept readers of the old segments; the copy `other` wrote must be replaced too.
+    first.add([SearchDocument(id=1, title="Bridge reopened", text="Traffic flows.")])
+    assert found(first, "bridge") == {1}
+    assert first.search("cracks").total == 0
+    assert first.doc_count() == 2
+    first.close()
