@@ -52,9 +52,22 @@ _DATE_WORDS = content_stems(
     "january february march april may june july august september october november "
     "december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday "
     "thursday friday saturday sunday yesterday today tonight tomorrow last night week "
-    "month year ago early late earlier later day days"
+    "month year ago early late earlier later day days morning evening afternoon noon "
+    "midnight dawn"
 )
 _WINDOW = 6  # words either side of a date that describe what happened then
+# Dates whose spans differ more than this (a day or a week against a year) are written
+# at scales too far apart to name one happening: "Tuesday" against "in mid-2024".
+_SCALE_RATIO = 40
+# Words that make the word after them a verb ("to resume", "was ordered"): with -ed/-ing
+# forms and nominalisations, they tell what happened from where and to what.
+_AUXILIARY = frozenset(
+    "to will would shall should can could may might must do did does was were is are be "
+    "been being has have had".split()
+)
+_PREDICATE_SUFFIX = re.compile(r"(?:ed|ing|tion|sion|ment)$")
+# Phrasal verbs whose particle changes the sense: "a fire broke out" is one that began.
+_PHRASAL = re.compile(r"\b(?:broke|break|breaks|breaking)\s+out\b", re.IGNORECASE)
 
 
 @dataclass
@@ -154,6 +167,7 @@ def timeline(
     items = as_articles(articles)
     events: list[TimelineEvent] = []
     features: list[tuple[set[str], set[str]]] = []
+    predicates: list[set[str]] = []
     for article in items:
         spans = article.sentences()
         found = find_dates(article.text, article.published)
@@ -184,21 +198,81 @@ def timeline(
                     senses(_window(article.text, s, e, start, end) - _DATE_WORDS),
                 )
             )
+            predicates.append(_predicates(article.text, s, e, start, end))
     weights = rarity(a.text[s:e] for a in items for s, e in a.sentences())
-    _group(events, features, weights, threshold)
+    _group(events, features, predicates, weights, threshold)
     order = sorted(range(len(events)), key=lambda i: (_interval(events[i].date), events[i].article))
     return [events[i] for i in order]
 
 
+def _window_tokens(text: str, s: int, e: int, start: int, end: int) -> list[tuple[str, str]]:
+    """Up to ``_WINDOW`` content words either side of a date, each with the word before it.
+
+    Phrasal verbs are resolved first ("broke out" reads "began").
+    """
+    sides = []
+    for side in (text[s:start], text[end:e]):
+        tokens = re.findall(r"[\w'-]+", _PHRASAL.sub("began", side))
+        sides.append(
+            [(tokens[i - 1] if i else "", t) for i, t in enumerate(tokens) if content_stems(t)]
+        )
+    return sides[0][-_WINDOW:] + sides[1][:_WINDOW]
+
+
+def _is_name(previous: str, token: str) -> bool:
+    """A capitalised word that does not open its sentence: a name, never a happening."""
+    return token[:1].isupper() and bool(previous)
+
+
 def _window(text: str, s: int, e: int, start: int, end: int) -> set[str]:
-    before = [w for w in re.findall(r"[\w'-]+", text[s:start]) if content_stems(w)]
-    after = [w for w in re.findall(r"[\w'-]+", text[end:e]) if content_stems(w)]
-    return content_stems(" ".join(before[-_WINDOW:] + after[:_WINDOW]))
+    return content_stems(" ".join(t for _, t in _window_tokens(text, s, e, start, end)))
+
+
+def _predicates(text: str, s: int, e: int, start: int, end: int) -> set[str]:
+    """What happened near a date: sense classes, verbs and event nouns, not places or names.
+
+    A word is taken for a verb when it has a verb ending (-ed, -ing), follows an
+    auxiliary ("to resume", "was shut"), or is a nominalisation ("evacuation").
+    """
+    found: set[str] = set()
+    for previous, token in _window_tokens(text, s, e, start, end):
+        lowered = token.lower()
+        stems = content_stems(lowered) - _DATE_WORDS
+        found |= {w for w in senses(stems) if w.startswith("=")}
+        if _is_name(previous, token):
+            continue
+        if (len(lowered) > 4 and _PREDICATE_SUFFIX.search(lowered)) or (
+            previous.lower() in _AUXILIARY
+        ):
+            found |= stems
+    return found
+
+
+def _same_predicate(a: set[str], b: set[str]) -> bool:
+    """Whether two predicate sets share a sense or a verb ("certified" and "certification")."""
+    if a & b:
+        return True
+    return any(
+        len(x) >= 6 and len(y) >= 6 and x[:6] == y[:6]
+        for x in a
+        for y in b
+        if not x.startswith("=")
+    )
+
+
+def _scale(a: str, b: str) -> bool:
+    """Whether two dates are written at comparable scales (a day and a month, not a year)."""
+    first, second = _interval(a), _interval(b)
+    if first is None or second is None:
+        return True
+    lengths = sorted(((first[1] - first[0]).days + 1, (second[1] - second[0]).days + 1))
+    return lengths[1] <= _SCALE_RATIO * lengths[0]
 
 
 def _group(
     events: list[TimelineEvent],
     features: list[tuple[set[str], set[str]]],
+    predicates: list[set[str]],
     weights: dict[str, float],
     threshold: float,
 ) -> None:
@@ -211,6 +285,14 @@ def _group(
         return i
 
     def score(i: int, j: int) -> float:
+        if not _scale(events[i].date, events[j].date):
+            return 0.0  # a weekday and a year do not date one happening
+        if not _compatible(events[i].date, events[j].date) and not _same_predicate(
+            predicates[i], predicates[j]
+        ):
+            # Conflicting dates are claimed only for sentences that tell the same
+            # happening: sharing a place or a side ("the city") is not enough.
+            return 0.0
         near = overlap(features[i][1], features[j][1], weights)
         if not near:
             return 0.0  # nothing in common right around the dates
