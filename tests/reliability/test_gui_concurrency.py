@@ -116,6 +116,10 @@ def test_the_window_searches_and_opens_articles_while_the_cli_imports(
             cli.kill()
         out, err = cli.communicate(timeout=60)
 
+    print(
+        f"window during a CLI import: {searches} searches, {opened} articles opened, "
+        f"list sizes seen {sorted(counts_seen)}"
+    )
     assert cli.returncode == 0, err
     assert "database is locked" not in err and "Traceback" not in err, err
     # The window was really used while the import was writing, not only before or after.
