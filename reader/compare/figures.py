@@ -17,6 +17,7 @@ from reader.compare.coverage import (
     as_articles,
     content_stems,
     overlap,
+    rarity,
     senses,
     sentence_at,
 )
@@ -89,6 +90,16 @@ _SAME_COUNT = {
     )
     for word in words.split()
 }
+# Figures further apart than this count different things (a force of hundreds and two
+# men seen in one place) unless their clauses plainly say the same ("killed" and "killed").
+_APART = 10.0
+_STRONG = 0.5
+# An estimate (a range, "about", "up to") and an exact count this far apart are not
+# joined on the strength of being each article's only figure for the noun.
+_ROLE_APART = 3.0
+_ESTIMATE = re.compile(
+    rf"(?i)^(?:{_QUALIFIER})\b|\d\s*(?:-|–|—|to|and)\s*\S|^(?:tens|hundreds|{'|'.join(_VAGUE)})\b"
+)
 _IRREGULAR = {"people": "person", "men": "man", "women": "woman", "children": "child"}
 _HEAD_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
@@ -361,6 +372,9 @@ def figures(
     items = as_articles(articles)
     all_figures = [f for a in items for f in find_figures(a)]
     contexts = [_context(f) for f in all_figures]
+    # Words every sentence of the story uses (its sides, its place) say little
+    # about which two figures count the same thing.
+    weights = rarity(a.text[s:e] for a in items for s, e in a.sentences())
     parent = list(range(len(all_figures)))
 
     def find(i: int) -> int:
@@ -380,12 +394,21 @@ def figures(
                 if all_figures[j].article != all_figures[i].article:
                     others.setdefault(all_figures[j].article, []).append(j)
             for candidates in others.values():
-                scored = [(overlap(contexts[i], contexts[j]), j) for j in candidates]
+                scored = [(overlap(contexts[i], contexts[j], weights), j) for j in candidates]
                 score, best = max(scored)
+                first, second = all_figures[i], all_figures[best]
+                apart = _ratio(first, second)
+                if apart >= _APART and score < _STRONG:
+                    continue  # an order of magnitude apart: different things
                 # The only "km" or "seats" figure of each of two articles is the same
-                # thing more often than not; the only "people" figure of each is not.
-                alone = len(candidates) == 1 and _alone(i, members, all_figures)
-                if score >= threshold or (alone and (score > 0 or _specific(all_figures[i]))):
+                # thing more often than not; the only "people" figure of each is not,
+                # nor is an estimate of a force against an exact count far from it.
+                alone = (
+                    len(candidates) == 1
+                    and _alone(i, members, all_figures)
+                    and (_estimate(first) == _estimate(second) or apart < _ROLE_APART)
+                )
+                if score >= threshold or (alone and (score > 0 or _specific(first))):
                     parent[find(i)] = find(best)
     groups: dict[int, FigureGroup] = {}
     for i, fig in enumerate(all_figures):
@@ -399,6 +422,23 @@ def figures(
                     group.disagreements.append((a, b))
     result.sort(key=lambda g: (not g.disagree, g.figures[0].article, g.figures[0].span))
     return result
+
+
+def _ratio(a: Figure, b: Figure) -> float:
+    """How many times the larger figure exceeds the smaller (1 when their ranges overlap)."""
+    if _overlaps(a, b):
+        return 1.0
+    smaller, larger = (a, b) if a.high < b.low else (b, a)
+    return larger.low / smaller.high if smaller.high > 0 else math.inf
+
+
+def _estimate(fig: Figure) -> bool:
+    """Whether a figure is written as an estimate: a qualifier, a range, a vague plural."""
+    if _ESTIMATE.search(fig.surface):
+        return True
+    # "it is estimated that between ..." / "an estimated 300"
+    before = fig.text[: fig.span[0] - fig.sentence[0]]
+    return bool(re.search(r"(?i)\bestimat\w*\W+(?:[\w'-]+\W+){0,3}$", before))
 
 
 def _specific(fig: Figure) -> bool:

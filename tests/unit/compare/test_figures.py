@@ -178,3 +178,69 @@ def test_any_jumble_of_number_words_gives_sane_figures(text: str) -> None:
         assert 0 <= found.span[0] < found.span[1] <= len(text)
         assert found.low <= found.high
     figures([article, Article(2, "", None, text)])
+
+
+# A story about a refinery held by a militia, written for the tests below.
+_REFINERY = [
+    "The militia has held the refinery at Dorn since the spring.",
+    "Army units have surrounded the refinery and cut its roads.",
+    "Aid convoys have not reached Dorn for weeks.",
+    "The refinery produced most of the region's fuel before the war.",
+]
+
+
+def test_an_estimate_of_a_force_is_not_a_count_of_two_men_in_a_photo() -> None:
+    estimate = Article(
+        21,
+        "",
+        None,
+        "\n".join(
+            [
+                "Officials estimate that some 2,000 militia fighters are dug in around "
+                "the refinery at Dorn.",
+                *_REFINERY,
+            ]
+        ),
+    )
+    photo = Article(
+        22,
+        "",
+        None,
+        "\n".join(
+            [
+                "A drone video showed the three militia fighters at the refinery gate, "
+                "waving a flag.",
+                *_REFINERY,
+            ]
+        ),
+    )
+    assert figures([estimate, photo]) == []
+
+
+def test_figures_far_apart_still_disagree_when_their_clauses_say_the_same() -> None:
+    claimed = Article(
+        23,
+        "",
+        None,
+        "\n".join(
+            ["Rescuers said about 300 miners were trapped underground after the blast.", *_REFINERY]
+        ),
+    )
+    counted = Article(
+        24,
+        "",
+        None,
+        "\n".join(
+            ["The company said 12 miners were trapped underground after the blast.", *_REFINERY]
+        ),
+    )
+    (group,) = figures([claimed, counted])
+    assert group.disagree
+
+
+def test_an_estimate_and_an_exact_count_close_together_still_disagree() -> None:
+    # Each article's only "drones" figure, worded differently, a range against a count.
+    first = Article(25, "", None, "Between 40 and 50 drones hit the port overnight.")
+    second = Article(26, "", None, "Air defences reported 70 drones over the coast.")
+    (group,) = figures([first, second])
+    assert group.disagree

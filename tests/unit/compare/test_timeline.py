@@ -207,3 +207,89 @@ def test_any_jumble_of_date_words_gives_valid_events(text: str) -> None:
     for event in timeline([article, Article(2, "", None, text)]):
         assert text[event.mention[0] : event.mention[1]] == event.surface
         assert event.start <= event.mention[0] < event.end
+
+
+# A story about a besieged harbour, written for the false-alarm tests below: many
+# sentences, so the harbour's name and the sides are common words of the story.
+_SIEGE = [
+    "Coalition ships shelled the harbour of Seltra on Monday, port workers said.",
+    "The rebels hold most of the old town and the rail yard.",
+    "Food prices in the town have tripled, according to aid groups.",
+    "The coalition says its ships keep the sea lanes open.",
+    "Aid groups have asked both sides for a corridor to the town.",
+]
+SIEGE_FIRST = Article(
+    31,
+    "Coast Courier",
+    date(2025, 4, 11),
+    "\n".join(
+        [
+            "The harbour of Seltra became the main supply base of the rebels in late 2023, "
+            "when the coalition navy started its blockade of the northern coast.",
+            *_SIEGE,
+        ]
+    ),
+)
+SIEGE_SECOND = Article(
+    32,
+    "Harbour Times",
+    date(2025, 4, 11),
+    "\n".join(
+        [
+            "A coalition spokesman on Wednesday announced that the main supply harbour of "
+            "Seltra was now under coalition control.",
+            "The shelling of the harbour of Seltra by coalition ships began on Sunday.",
+            "Ministers met in the border town of Kessin on Thursday.",
+            *_SIEGE[1:],
+        ]
+    ),
+)
+SIEGE_THIRD = Article(
+    33,
+    "Border Post",
+    date(2025, 4, 11),
+    "\n".join(
+        [
+            "Protesters blocked the border town of Kessin on Wednesday, police said.",
+            *_SIEGE[1:],
+        ]
+    ),
+)
+
+
+def test_a_year_and_a_weekday_are_not_one_happening() -> None:
+    # "late 2023" (when a blockade started) and "Wednesday" (when a spokesman spoke)
+    # share the harbour's name and "main supply", not a happening.
+    events = timeline([SIEGE_FIRST, SIEGE_SECOND])
+    background = next(e for e in events if e.surface == "late 2023")
+    spoke = next(e for e in events if e.surface == "Wednesday")
+    assert not background.conflict and not spoke.conflict
+    assert background.group is None or background.group != spoke.group
+
+
+def test_conflicting_dates_need_the_same_happening_not_just_the_same_place() -> None:
+    # Ministers meeting in a town and protesters blocking it are two happenings.
+    events = timeline([SIEGE_SECOND, SIEGE_THIRD])
+    meeting = next(e for e in events if e.surface == "Thursday")
+    blockade = next(e for e in events if e.surface == "Wednesday" and e.article == 33)
+    assert not meeting.conflict and not blockade.conflict
+
+
+def test_the_same_happening_told_with_other_words_still_conflicts() -> None:
+    # "shelled ... on Monday" against "the shelling ... began on Sunday": one attack.
+    events = timeline([SIEGE_FIRST, SIEGE_SECOND])
+    first = next(e for e in events if e.surface == "Monday")
+    second = next(e for e in events if e.surface == "Sunday")
+    assert first.group is not None and first.group == second.group
+    assert (32, "2025-04-06") in first.conflicts
+
+
+def test_a_fire_that_broke_out_is_one_that_started() -> None:
+    first = Article(
+        41, "", date(2025, 2, 7), "A fire broke out at the Arlon paper mill on Tuesday."
+    )
+    second = Article(
+        42, "", date(2025, 2, 7), "The blaze at the Arlon paper mill started on Monday."
+    )
+    events = timeline([first, second])
+    assert all(e.conflict for e in events) and len(events) == 2
