@@ -17,13 +17,13 @@ from reader.gui.import_process import ImportProcess
 from reader.paths import APP_NAME, resolve_archive_dir
 
 # isort: on
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.gui import theme
 from reader.gui.mainwindow import MainWindow
-from reader.gui.ops import AppContext
+from reader.gui.ops import AppContext, QueryOp
 from reader.gui.settings import Settings
 from reader.gui.workers import Pools
 
@@ -32,6 +32,8 @@ log = logging.getLogger("reader.gui.app")
 # Hidden switches for screenshots and benchmarks, never needed by a user.
 ENV_SETTINGS = "PARALLAX_SETTINGS"  # an INI file instead of the user's settings
 ENV_COMPARE = "PARALLAX_COMPARE"  # "3,7" opens those articles side by side at start
+# Milliseconds after the window shows before the search index is warmed.
+WARM_UP_DELAY_MS = 1500
 
 
 def _parse(argv: Sequence[str]) -> argparse.Namespace:
@@ -53,6 +55,17 @@ def make_settings() -> Settings:
 def open_library(archive: str | None, db_url: str | None) -> Library:
     """Open the archive (raises with a readable message when it cannot)."""
     return Library(resolve_archive_dir(archive), db_url=db_url)
+
+
+def warm_search_index(ctx: AppContext) -> None:
+    """Open the search index and load its caches on the read pool; failures are only logged."""
+
+    def failed(error: BaseException) -> None:
+        log.warning("search index not warmed: %s", error)
+
+    QueryOp(
+        ctx, lambda lib: lib.search_index.warm(), lambda _r: None, on_failure=failed
+    ).run_in_background()
 
 
 def run_app(argv: Sequence[str]) -> int:
@@ -101,6 +114,9 @@ def run_app(argv: Sequence[str]) -> int:
     if compare:
         window.compare.open_articles([int(x) for x in compare.split(",") if x.strip()])
     window.show()
+    # After the first paint, not before it: the index's per-segment columns (a second
+    # or more on a big archive) load on the read pool, so the first search is quick.
+    QTimer.singleShot(WARM_UP_DELAY_MS, lambda: warm_search_index(ctx))
     try:
         return app.exec()
     finally:
