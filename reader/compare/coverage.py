@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from anyascii import anyascii
@@ -118,7 +119,13 @@ def content_stems(text: str) -> set[str]:
     """Stemmed content words of ``text``: what two sentences about the same thing share."""
     lowered = anyascii(text).lower()
     words = (w.strip("'-") for w in _WORD.findall(lowered))
-    return {stem(re.sub(r"'s$", "", w)) for w in words if len(w) > 1 and w not in STOP}
+    return {_stem(w) for w in words if len(w) > 1 and w not in STOP}
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    # Cached: a story's sentences are stemmed by the timeline, the figures and the claims.
+    return stem(re.sub(r"'s$", "", word))
 
 
 # News reports say the same happening with different verbs; these classes let

@@ -16,7 +16,6 @@ from reader.compare.coverage import (
     Article,
     as_articles,
     content_stems,
-    overlap,
     rarity,
     senses,
     sentence_at,
@@ -375,6 +374,13 @@ def figures(
     # Words every sentence of the story uses (its sides, its place) say little
     # about which two figures count the same thing.
     weights = rarity(a.text[s:e] for a in items for s, e in a.sentences())
+    totals = [sum(weights.get(w, 1.0) for w in context) for context in contexts]
+
+    def similarity(i: int, j: int) -> float:
+        # overlap() with weights, each figure's own total computed once.
+        shared = sum(weights.get(w, 1.0) for w in contexts[i] & contexts[j])
+        return 2 * shared / (totals[i] + totals[j]) if shared else 0.0
+
     parent = list(range(len(all_figures)))
 
     def find(i: int) -> int:
@@ -394,7 +400,7 @@ def figures(
                 if all_figures[j].article != all_figures[i].article:
                     others.setdefault(all_figures[j].article, []).append(j)
             for candidates in others.values():
-                scored = [(overlap(contexts[i], contexts[j], weights), j) for j in candidates]
+                scored = [(similarity(i, j), j) for j in candidates]
                 score, best = max(scored)
                 first, second = all_figures[i], all_figures[best]
                 apart = _ratio(first, second)

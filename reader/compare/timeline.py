@@ -167,7 +167,8 @@ def timeline(
     items = as_articles(articles)
     events: list[TimelineEvent] = []
     features: list[tuple[set[str], set[str]]] = []
-    predicates: list[set[str]] = []
+    # Where each event's predicates are read; only events with conflicting dates need them.
+    places: list[tuple[str, int, int, int, int]] = []
     for article in items:
         spans = article.sentences()
         found = find_dates(article.text, article.published)
@@ -198,9 +199,9 @@ def timeline(
                     senses(_window(article.text, s, e, start, end) - _DATE_WORDS),
                 )
             )
-            predicates.append(_predicates(article.text, s, e, start, end))
+            places.append((article.text, s, e, start, end))
     weights = rarity(a.text[s:e] for a in items for s, e in a.sentences())
-    _group(events, features, predicates, weights, threshold)
+    _group(events, features, places, weights, threshold)
     order = sorted(range(len(events)), key=lambda i: (_interval(events[i].date), events[i].article))
     return [events[i] for i in order]
 
@@ -260,9 +261,8 @@ def _same_predicate(a: set[str], b: set[str]) -> bool:
     )
 
 
-def _scale(a: str, b: str) -> bool:
-    """Whether two dates are written at comparable scales (a day and a month, not a year)."""
-    first, second = _interval(a), _interval(b)
+def _scale(first: tuple[date, date] | None, second: tuple[date, date] | None) -> bool:
+    """Whether two date spans are at comparable scales (a day and a month, not a year)."""
     if first is None or second is None:
         return True
     lengths = sorted(((first[1] - first[0]).days + 1, (second[1] - second[0]).days + 1))
@@ -272,7 +272,7 @@ def _scale(a: str, b: str) -> bool:
 def _group(
     events: list[TimelineEvent],
     features: list[tuple[set[str], set[str]]],
-    predicates: list[set[str]],
+    places: list[tuple[str, int, int, int, int]],
     weights: dict[str, float],
     threshold: float,
 ) -> None:
@@ -284,11 +284,19 @@ def _group(
             i = parent[i]
         return i
 
+    read: dict[int, set[str]] = {}
+    spans = [_interval(event.date) for event in events]
+
+    def predicates(i: int) -> set[str]:
+        if i not in read:
+            read[i] = _predicates(*places[i])
+        return read[i]
+
     def score(i: int, j: int) -> float:
-        if not _scale(events[i].date, events[j].date):
+        if not _scale(spans[i], spans[j]):
             return 0.0  # a weekday and a year do not date one happening
-        if not _compatible(events[i].date, events[j].date) and not _same_predicate(
-            predicates[i], predicates[j]
+        if not _overlapping(spans[i], spans[j]) and not _same_predicate(
+            predicates(i), predicates(j)
         ):
             # Conflicting dates are claimed only for sentences that tell the same
             # happening: sharing a place or a side ("the city") is not enough.
@@ -363,7 +371,10 @@ def _interval(iso: str) -> tuple[date, date] | None:
 
 
 def _compatible(a: str, b: str) -> bool:
-    first, second = _interval(a), _interval(b)
+    return _overlapping(_interval(a), _interval(b))
+
+
+def _overlapping(first: tuple[date, date] | None, second: tuple[date, date] | None) -> bool:
     if first is None or second is None:
         return True
     return first[0] <= second[1] and second[0] <= first[1]
