@@ -59,6 +59,9 @@ _WINDOW = 6  # words either side of a date that describe what happened then
 # Dates whose spans differ more than this (a day or a week against a year) are written
 # at scales too far apart to name one happening: "Tuesday" against "in mid-2024".
 _SCALE_RATIO = 40
+# A score this high (most words around both dates shared: a street, its town, its river)
+# tells one happening even when the two verbs differ ("collapsed", "brought down").
+_STRONG = 0.5
 # Words that make the word after them a verb ("to resume", "was ordered"): with -ed/-ing
 # forms and nominalisations, they tell what happened from where and to what.
 _AUXILIARY = frozenset(
@@ -295,16 +298,20 @@ def _group(
     def score(i: int, j: int) -> float:
         if not _scale(spans[i], spans[j]):
             return 0.0  # a weekday and a year do not date one happening
-        if not _overlapping(spans[i], spans[j]) and not _same_predicate(
-            predicates(i), predicates(j)
-        ):
-            # Conflicting dates are claimed only for sentences that tell the same
-            # happening: sharing a place or a side ("the city") is not enough.
-            return 0.0
         near = overlap(features[i][1], features[j][1], weights)
         if not near:
             return 0.0  # nothing in common right around the dates
-        return 0.4 * overlap(features[i][0], features[j][0], weights) + 0.6 * near
+        value = 0.4 * overlap(features[i][0], features[j][0], weights) + 0.6 * near
+        if (
+            value < _STRONG
+            and not _overlapping(spans[i], spans[j])
+            and not _same_predicate(predicates(i), predicates(j))
+        ):
+            # Conflicting dates are claimed only for sentences that tell the same
+            # happening: sharing a place or a side ("the city") is not enough,
+            # unless most of what surrounds both dates is the same.
+            return 0.0
+        return value
 
     # Only events sharing a word near the date can score: index them by those words,
     # so that a search result of many articles is not compared all against all.

@@ -293,3 +293,30 @@ def test_a_fire_that_broke_out_is_one_that_started() -> None:
     )
     events = timeline([first, second])
     assert all(e.conflict for e in events) and len(events) == 2
+
+
+def test_one_happening_told_with_different_verbs_conflicts_when_all_else_is_shared() -> None:
+    rest = [
+        "Firefighters worked through the night.",
+        "No one was hurt, the police said.",
+        "The cause is not yet known.",
+    ]
+    first = Article(
+        43,
+        "",
+        date(2025, 5, 6),
+        "\n".join(
+            [
+                "The old tram depot on Velt Lane in Harnow burned down on 3 May, neighbours said.",
+                *rest,
+            ]
+        ),
+    )
+    second = Article(
+        44,
+        "",
+        date(2025, 5, 6),
+        "\n".join(["Flames destroyed the old tram depot on Velt Lane in Harnow on 4 May.", *rest]),
+    )
+    events = timeline([first, second])
+    assert len(events) == 2 and all(e.conflict for e in events)
