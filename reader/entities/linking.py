@@ -56,6 +56,7 @@ _MIN_CITY_KEY = 4
 _CITY_NAME_MIN = 75.0
 _INITIALS_SCORE = 0.7  # an acronym matched to initials without a definition: probable
 _MIN_FOLD_SPOT = 5  # shorter words fold onto too many others to be spotted as variants
+_MIN_FUZZY_SPOT = 7  # fuzzy variants are spotted only for longer names
 
 
 @dataclass
@@ -105,6 +106,7 @@ class Linker:
         self._next_provisional = -1
         self._spot_names: dict[str, str] = {}
         self._spot_folds: dict[str, str] = {}
+        self._spot_blocks: dict[tuple[str, int], list[str]] = {}
         # An entity made by splitting one mention off holds that mention only: found by
         # its spelling it would take the other mentions it was split from.
         split_off = set(self.decisions.pinned.values())
@@ -197,21 +199,38 @@ class Linker:
             if mention.label in SPOT_LABELS:
                 key = norm_key(mention.text)
                 self._spot_names.setdefault(key, mention.label)
-                self._spot_folds.setdefault(fold_key(key), mention.label)
+                fold = fold_key(key)
+                if fold not in self._spot_folds:
+                    self._spot_folds[fold] = mention.label
+                    self._spot_blocks.setdefault((fold[:1], len(fold)), []).append(fold)
 
     def _spot_lookup(self, mentions: Sequence[Mention]) -> Callable[[str], tuple[str, bool] | None]:
         here = {norm_key(m.text): m.label for m in mentions if m.label in SPOT_LABELS}
         here_folds = {fold_key(k): label for k, label in here.items()}
+        here_blocks: dict[tuple[str, int], list[str]] = {}
+        for fold in here_folds:
+            here_blocks.setdefault((fold[:1], len(fold)), []).append(fold)
         folds: dict[str, str | None] = {}  # per surface: a long article repeats its words
 
+        def label_of(fold: str) -> str | None:
+            label = here_folds.get(fold) or self._spot_folds.get(fold)
+            if label is None:
+                types = {self._entities[e].type for e in self._by_fold.get(fold, ())}
+                label = types.pop() if len(types) == 1 and types <= SPOT_LABELS else None
+            return label
+
         def by_fold(key: str) -> str | None:
-            """A spelling variant of a known name: "Kasym-Zhomart Tokaev" for "Tokayev"."""
+            """A spelling variant of a known name: "Kasym-Zhomart Tokaev" for "Tokayev",
+            or one the fuzzy rule (with its look-alike gates) would link."""
             if key not in folds:
                 fold = fold_key(key)
-                label = here_folds.get(fold) or self._spot_folds.get(fold)
-                if label is None:
-                    types = {self._entities[e].type for e in self._by_fold.get(fold, ())}
-                    label = types.pop() if len(types) == 1 and types <= SPOT_LABELS else None
+                label = label_of(fold)
+                if label is None and len(fold) >= _MIN_FUZZY_SPOT:
+                    for block in (here_blocks, self._spot_blocks, self._blocks):
+                        other = _fuzzy_variant(fold, block, label_of)
+                        if other is not None:
+                            label = label_of(other)
+                            break
                 folds[key] = label
             return folds[key]
 
@@ -492,3 +511,23 @@ def _as_place(mention: Mention) -> Mention:
     if mention.label == "NORP" and gazetteer.is_major_place(mention.text):
         return Mention(mention.text, mention.start, mention.end, "GPE")
     return mention
+
+
+def _fuzzy_variant(
+    fold: str,
+    blocks: dict[tuple[str, int], list[str]],
+    label_of: Callable[[str], str | None],
+) -> str | None:
+    """A known folded name the fuzzy rule would take ``fold`` for (one, or None)."""
+    found = set()
+    for length in range(len(fold) - _LENGTH_SLACK, len(fold) + _LENGTH_SLACK + 1):
+        block = blocks.get((fold[:1], length))
+        if not block:
+            continue
+        for other, _, _ in process.extract(
+            fold, block, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=4
+        ):
+            label = label_of(other)
+            if label is not None and fuzzy_score(fold, other, place=label in PLACE_NAMED) > 0:
+                found.add(other)
+    return found.pop() if len(found) == 1 else None

@@ -368,3 +368,17 @@ def test_a_big_city_tagged_as_a_nationality_is_a_place() -> None:
     assert a.links[0].mention.label == "GPE"
     b = linker.link_article([], text="Fighting resumed near Mosul on Friday.")
     assert entity_of(b, "Mosul") == entity_of(a, "Mosul")
+
+
+def test_a_fuzzy_spelling_variant_ner_missed_is_spotted_but_not_a_look_alike() -> None:
+    first = "Shelling hit Verkhnotoretsk overnight, officials said."
+    second = "In Verkhnotaretsk, residents queued for water; nearby Verkhnotoretske was quiet."
+    _, results = cluster_all(
+        [
+            ArticleInput(1, first, mentions_of(first, {"Verkhnotoretsk": "GPE"})),
+            ArticleInput(2, second, []),  # NER found nothing in the second article
+        ]
+    )
+    found = {lk.mention.text: lk.entity_id for r in results for lk in r.links}
+    assert found["Verkhnotaretsk"] == found["Verkhnotoretsk"]
+    assert found.get("Verkhnotoretske") != found["Verkhnotoretsk"]
