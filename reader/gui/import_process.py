@@ -243,7 +243,14 @@ def serve(archive_dir: Path, max_file_bytes: int, inp: IO[str], out: IO[str]) ->
             gone.set()
 
     threading.Thread(target=read, name="import-requests", daemon=True).start()
-    with Library(archive_dir, max_file_bytes=max_file_bytes) as library:
+    try:
+        library = Library(archive_dir, max_file_bytes=max_file_bytes)
+    except Exception as exc:  # tell each request why, rather than dying unexplained
+        log.exception("cannot open the archive")
+        while (msg := requests.get()) is not None:
+            send({"id": int(msg["id"]), "error": f"cannot open the archive: {exc}"})
+        return
+    with library:
         while (msg := requests.get()) is not None:
             rid = int(msg["id"])
 
@@ -257,6 +264,8 @@ def serve(archive_dir: Path, max_file_bytes: int, inp: IO[str], out: IO[str]) ->
                 report = library.import_paths(
                     [Path(p) for p in msg["paths"]], progress=progress, should_cancel=stop
                 )
+                if not stop():
+                    _merge_small_segments(library)
             except Exception as exc:  # reported to the GUI as words, never lost
                 log.exception("import failed")
                 send({"id": rid, "error": str(exc) or type(exc).__name__})
@@ -264,14 +273,14 @@ def serve(archive_dir: Path, max_file_bytes: int, inp: IO[str], out: IO[str]) ->
                 send({"id": rid, "report": report.to_json()})
             if gone.is_set():
                 break
-            _merge_small_segments(library)
 
 
 def _merge_small_segments(library: Any) -> None:
-    """After an import, while the user reads its summary: fold the index's small segments.
+    """At the end of an import: fold the search index's small segments when there are many.
 
     Ordinary index commits no longer merge (adding one article stays fast), so the
-    merge happens here, in the background process, when there are many.
+    merge happens here, in the background process, before the report: the GUI's
+    writer thread is still waiting, so no other write meets it.
     """
     from reader.search.errors import SearchError
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from reader.gui.import_process import ImportProcess
+from reader.gui.import_process import ImportProcess, ImportProcessError
 from reader.gui.ops import AppContext, import_files
 from reader.gui.settings import SETTINGS_VERSION, Settings
 from reader.gui.workers import Pools, QtPool, SyncPool, Task
@@ -124,4 +124,16 @@ def test_import_in_child_process_lands_in_the_open_archive(qtbot, library, tmp_p
     finally:
         ctx.pools.wait(120_000)
         ctx.close()
+    assert child.pid is None
+
+
+def test_import_process_reports_an_archive_it_cannot_open(tmp_path):
+    not_a_folder = tmp_path / "archive"
+    not_a_folder.write_text("a file where the archive folder should be")
+    child = ImportProcess(not_a_folder, max_file_bytes=1_000_000)
+    try:
+        with pytest.raises(ImportProcessError, match="cannot open the archive"):
+            child.run([tmp_path])
+    finally:
+        child.close()
     assert child.pid is None
