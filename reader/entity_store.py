@@ -102,12 +102,12 @@ def store_links(
     known_ids = {e for e, _ in result.new_aliases if e > 0}
     have: set[tuple[int, str]] = set()
     if known_ids:
-        rows = session.execute(
+        stored_aliases = session.execute(
             select(EntityAlias.entity_id, EntityAlias.key).where(
                 EntityAlias.entity_id.in_(known_ids)
             )
         )
-        have = {(int(e), k) for e, k in rows}
+        have = {(int(e), k) for e, k in stored_aliases}
     entities = [
         _entity_for(session, new, (take_over or {}).get(new.provisional_id))
         for new in result.new_entities
