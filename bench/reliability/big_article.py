@@ -4,10 +4,11 @@ The article is varied generated prose without a line break (a paste from an app
 that drops them), as in the hostile-input suite. Usage:
 
     .venv/bin/python bench/reliability/big_article.py SIZE_KB [--varied] [--profile OUT.prof]
-        [--raw-ner]
+        [--raw-ner] [--stages]
 
 --raw-ner also times spaCy alone over the same text, cut into the same pieces the
-importer gives it: the rest of the import is what the archive adds.
+importer gives it: the rest of the import is what the archive adds. --stages
+prints where the import's time went (extraction, NER, linking + storing, index).
 """
 
 from __future__ import annotations
@@ -63,12 +64,13 @@ def main(argv: list[str]) -> None:
         path.write_text(long_line(size, varied="--varied" in argv), encoding="utf-8")
         with Library(Path(tmp) / "arch") as lib:
             lib.warm_up()  # model and gazetteer load are not part of the article's cost
+            stages = _time_stages() if "--stages" in argv else {}
             profiler = cProfile.Profile() if prof else None
             start = time.perf_counter()
             if profiler:
                 profiler.enable()
             report = lib.import_paths([path])
-            if profiler:
+            if profiler and prof:
                 profiler.disable()
                 profiler.dump_stats(prof)
             took = time.perf_counter() - start
@@ -80,8 +82,37 @@ def main(argv: list[str]) -> None:
                 mentions = s.scalar(select(func.count()).select_from(Mention))
         imported = len(report.imported)
         print(f"{size / 1e6:.2f} MB: {took:.1f} s, {imported} imported, {mentions} mentions")
+        for stage, seconds in stages.items():
+            print(f"  {stage}: {seconds:.1f} s")
         if "--raw-ner" in argv:
             print(f"raw spaCy NER on the same pieces: {_raw_ner(lib):.1f} s")
+
+
+def _time_stages() -> dict[str, float]:
+    """Wrap the import's stages with timers; returns the totals, filled as they run."""
+    from reader import entity_store, importer
+    from reader.library import Library as Lib
+
+    totals: dict[str, float] = {}
+
+    def timed(owner: object, name: str, label: str) -> None:
+        original = getattr(owner, name)
+
+        def wrapper(*args: object, **kwargs: object) -> object:
+            start = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                totals[label] = totals.get(label, 0.0) + time.perf_counter() - start
+
+        setattr(owner, name, wrapper)
+
+    timed(importer.Importer, "_extract", "extraction")
+    timed(importer.Importer, "find_mentions", "NER (spaCy + mention cleaning)")
+    timed(importer.entity_store, "link_and_store", "linking + storing entities")
+    timed(Lib, "_index_articles", "search index")
+    del entity_store
+    return totals
 
 
 def _raw_ner(lib: Library) -> float:
@@ -93,7 +124,7 @@ def _raw_ner(lib: Library) -> float:
 
         from reader.archive.models import Article
 
-        text = s.scalar(select(Article.text))
+        text = s.scalar(select(Article.text)) or ""
     pieces = [text[a:b] for a, b in _pieces(text, NER_PIECE_CHARS)]
     nlp = load_nlp()
     start = time.perf_counter()

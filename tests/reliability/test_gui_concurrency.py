@@ -179,7 +179,9 @@ def test_an_idle_window_shows_articles_the_cli_added_and_keeps_the_selection(
     window = MainWindow(AppContext(library, pools), settings)
     qtbot.addWidget(window)
     window.show()
-    window.findChild(ExternalChanges).timer.setInterval(100)
+    watcher = window.findChild(ExternalChanges)
+    assert watcher is not None
+    watcher.timer.setInterval(100)
     view = window.library_view
     view.select_rows([1])
     chosen = view.selected_ids()
