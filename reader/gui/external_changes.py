@@ -114,7 +114,7 @@ class ExternalChanges(QObject):
         elif view.query:
             # The user is reading search hits: keep them, say how to include the new ones.
             self.window.statusBar().showMessage(
-                "The archive changed in another program: search again to include new articles.",
+                "The archive changed: search again to include new articles.",
                 8000,
             )
         else:
@@ -122,10 +122,10 @@ class ExternalChanges(QObject):
             view.reload()
             rows = [view.model.row_of(i) for i in selected]
             view.select_rows([r for r in rows if r >= 0])
-            if delta > 0:
+            # The window's own import reports itself; say nothing while it runs.
+            if delta > 0 and self.window.import_op is None:
                 self.window.statusBar().showMessage(
-                    f"{delta:,} new article{'s' if delta != 1 else ''} added by another program.",
-                    8000,
+                    f"{delta:,} new article{'s' if delta != 1 else ''} in the archive.", 8000
                 )
         self.articlesChanged.emit(delta)
 

@@ -198,5 +198,5 @@ def test_an_idle_window_shows_articles_the_cli_added_and_keeps_the_selection(
 
     qtbot.waitUntil(lambda: view.model.rowCount() == 5, timeout=10_000)
     assert view.status.text() == "5 articles"
-    assert window.statusBar().currentMessage() == "3 new articles added by another program."
+    assert window.statusBar().currentMessage() == "3 new articles in the archive."
     assert view.selected_ids() == chosen  # the user's place in the list is kept
