@@ -1,8 +1,9 @@
 """Shared-entity precision/recall and look-alike merges of the linker on bench/entities/cases.py.
 
-Usage: python bench/entities/evaluate.py [--oracle] [--holdout] [-v]
-  --oracle  use the gold surfaces as mentions (measures linking alone, without NER misses)
-  --holdout the cases of holdout.py (written after tuning, never tuned on)
+Usage: python bench/entities/evaluate.py [--oracle] [--holdout | --holdout2] [-v]
+  --oracle   use the gold surfaces as mentions (measures linking alone, without NER misses)
+  --holdout  the cases of holdout.py (written after tuning, never tuned on)
+  --holdout2 the cases of holdout2.py (written after the NER-miss recovery rules)
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from cases import CASES, Case  # noqa: E402
 from holdout import HOLDOUT  # noqa: E402
+from holdout2 import HOLDOUT2  # noqa: E402
 
 from reader.entities.mentions import Mention  # noqa: E402
 from reader.entities.normalise import norm_key  # noqa: E402
@@ -37,7 +39,7 @@ def oracle_mentions(case: Case, text: str) -> list[Mention]:
 
 def main(argv: list[str]) -> int:
     oracle, verbose = "--oracle" in argv, "-v" in argv
-    case_set = HOLDOUT if "--holdout" in argv else CASES
+    case_set = HOLDOUT if "--holdout" in argv else HOLDOUT2 if "--holdout2" in argv else CASES
     rows = []
     owners = []  # (case, article index)
     docs = [(text, []) for case in case_set for text in case.articles]
