@@ -118,3 +118,12 @@ def test_reindex_keeps_renames_merges_splits_and_hidden_entities(
     assert owner[first_kharkiv["start"]] == renamed["entity_id"]
     assert owner[second_kharkiv["start"]] == split["id"] != renamed["entity_id"]
     assert all(e["entity_id"] != mariupol for e in lib.article_entities(a))  # still hidden
+
+
+def test_reextracting_the_whole_archive_also_joins_entities_created_apart(
+    apart: tuple[Library, int, int],
+) -> None:
+    lib, a, b = apart
+    report = lib.reextract()
+    assert report["updated"] == 2 and not report["failed"]
+    assert _entity_of(lib, a, "Kharkiv")["entity_id"] == _entity_of(lib, b, "Kharkov")["entity_id"]
