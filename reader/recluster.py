@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from reader import entity_store
 from reader.archive.db import session_scope
 from reader.archive.models import Article, Entity, EntityAlias, EntityDecision, Mention
-from reader.entities.linking import Linker
+from reader.entities.linking import Linker, canonical_name
 from reader.entities.mentions import Mention as FoundMention
 from reader.entities.model import Alias, ArticleLinks, KnownEntity
 
@@ -94,8 +94,27 @@ def recluster(
             progress(done, len(ids))
     with session_scope(sessions) as session:
         entity_store.drop_unused_entities(session)
+        _rename_rebuilt(session, kept)
         after = session.query(Entity).count()
     return {"articles": done, "mentions": stored, "entities_before": before, "entities": after}
+
+
+def _rename_rebuilt(session: Session, kept: set[int]) -> int:
+    """Name each rebuilt entity after all its mentions, not only its first article's
+    ("Lindqvist" seen first, "Hanna Lindqvist" later); user-named ones keep their name."""
+    surfaces: dict[int, list[FoundMention]] = {}
+    for entity_id, text, label in session.execute(
+        select(Mention.entity_id, Mention.text, Mention.label).where(Mention.label != "DATE")
+    ):
+        if entity_id not in kept:
+            surfaces.setdefault(entity_id, []).append(FoundMention(text, 0, len(text), label))
+    renamed = 0
+    for entity in session.scalars(select(Entity).where(Entity.user_named.is_(False))):
+        name = canonical_name(surfaces.get(entity.id, ()))
+        if name is not None and name != entity.canonical and entity.id not in kept:
+            entity.canonical = name
+            renamed += 1
+    return renamed
 
 
 def _user_touched(session: Session) -> set[int]:

@@ -506,6 +506,17 @@ def _canonical(group: list[Item]) -> str:
     return max(counts, key=lambda s: (len(s.split()), counts[s], len(s)))
 
 
+def canonical_name(mentions: Sequence[Mention]) -> str | None:
+    """The name an entity with these (non-date) mentions goes by: the rule used when an
+    entity is created, applied to all of its mentions (re-clustering)."""
+    items = [
+        Item(k, m, norm_key(m.text), fold_key(m.text), m.label, None, None)
+        for k, m in enumerate(mentions)
+        if m.label != "DATE" and norm_key(m.text)
+    ]
+    return _canonical(items) if items else None
+
+
 def _as_place(mention: Mention) -> Mention:
     """A "nationality" that is the name of a big real place (Aleppo tagged NORP) is a place."""
     if mention.label == "NORP" and gazetteer.is_major_place(mention.text):

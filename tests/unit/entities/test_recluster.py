@@ -127,3 +127,28 @@ def test_reextracting_the_whole_archive_also_joins_entities_created_apart(
     report = lib.reextract()
     assert report["updated"] == 2 and not report["failed"]
     assert _entity_of(lib, a, "Kharkiv")["entity_id"] == _entity_of(lib, b, "Kharkov")["entity_id"]
+
+
+def test_reindex_names_an_entity_after_all_its_mentions(library: Library, tmp_path: Path) -> None:
+    folder = tmp_path / "ferry"
+    first = _write(
+        folder,
+        "monday.txt",
+        "Ferry plan approved\n\nMinister Lindqvist told reporters in Oslo on Monday that the "
+        "ferry plan would go ahead. Lindqvist said the cost would be shared.\n",
+    )
+    second = _write(
+        folder,
+        "tuesday.txt",
+        "Ferries to run hourly\n\nTransport minister Hanna Lindqvist said on Tuesday that "
+        "ferries to Bergen would run hourly from June.\n",
+    )
+    a = library.import_paths([first]).imported[0]["id"]
+    b = library.import_paths([second]).imported[0]["id"]
+    entity = _entity_of(library, b, "Hanna Lindqvist")
+    assert entity["entity_id"] == _entity_of(library, a, "Lindqvist")["entity_id"]
+    assert entity["entity"] == "Lindqvist"  # named when only the surname had been seen
+
+    library.reindex()
+
+    assert _entity_of(library, a, "Lindqvist")["entity"] == "Hanna Lindqvist"
