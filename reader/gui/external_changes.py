@@ -71,13 +71,16 @@ class ExternalChanges(QObject):
         self.window = window
         self.version = DataVersion(db_path)
         self._last = self.version.read()
-        self._known = {int(i) for i in window.ctx.library.article_ids()}
+        # The baseline is read on the read pool: at 100k articles it costs a few
+        # hundred milliseconds the window should not wait for at start-up.
+        self._known: set[int] | None = None
         self._checking = False
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.poll)
         self.timer.start()
         window.destroyed.connect(self.version.close)
+        self.check_now()
 
     def poll(self) -> bool:
         """Look at the data version; True if it moved and a check of the articles began."""
@@ -93,7 +96,7 @@ class ExternalChanges(QObject):
         self._checking = True
         QueryOp(
             self.window.ctx,
-            lambda lib: {int(i) for i in lib.article_ids()},
+            lambda lib: {int(i) for i in lib.filter_article_ids()},
             lambda ids: self._compare(ids, force=force),
             on_failure=self._failed,
         ).run_in_background()
@@ -104,9 +107,13 @@ class ExternalChanges(QObject):
 
     def _compare(self, ids: set[int], *, force: bool = False) -> None:
         self._checking = False
+        if self._known is None and not force:
+            self._known = ids
+            return
         if ids == self._known and not force:
             return
-        delta = len(ids - self._known) - len(self._known - ids)
+        known = self._known or set()
+        delta = len(ids - known) - len(known - ids)
         self._known = ids
         view = self.window.library_view
         if view.query and force:
