@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
 
 from reader.gui.comparison import Comparison, comparison_from_rows
+from reader.gui.mainwindow import MainWindow
 from reader.gui.ops import AppContext
 from reader.gui.settings import Settings
 from reader.gui.workers import Pools
+from reader.library import Library
 from reader.records import ArticleDetail
 from reader.types import ArticleId
 
@@ -21,6 +25,41 @@ GUI_FIXTURES = Path(__file__).parents[1] / "fixtures" / "gui"
 def ctx(library) -> AppContext:
     """The test archive with workers that run inline."""
     return AppContext(library, Pools.synchronous())
+
+
+@pytest.fixture
+def window(qtbot, library: Library, tmp_path: Path) -> Iterator[MainWindow]:
+    """The main window over the test archive, inline workers, its own settings file."""
+    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
+    win = MainWindow(AppContext(library, Pools.synchronous()), settings)
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    yield win
+    # Dialogs a test left open would outlive the window.
+    actions = getattr(win, "annotation_actions", None)
+    for dialog in (
+        win.last_summary,
+        getattr(actions, "last_summary", None),
+        getattr(actions, "all_dialog", None),
+    ):
+        if isinstance(dialog, QWidget):
+            dialog.close()
+
+
+@pytest.fixture
+def import_texts(library: Library, tmp_path: Path) -> Callable[[dict[str, str]], list[int]]:
+    """Write each text to a file named by its key, import them, return the ids in order."""
+
+    def run(texts: dict[str, str]) -> list[int]:
+        paths = []
+        for name, text in texts.items():
+            path = tmp_path / name
+            path.write_text(text, encoding="utf-8")
+            paths.append(path)
+        return [int(row["id"]) for row in library.import_paths(paths).imported]
+
+    return run
 
 
 @pytest.fixture

@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QSettings
+from PySide6.QtCore import QEvent
 from PySide6.QtGui import QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QToolTip
 
 from reader.archive.models import Article
-from reader.gui.mainwindow import MainWindow
-from reader.gui.ops import AppContext
-from reader.gui.settings import Settings
 from reader.gui.widgets.annotation_actions import EXPORT_FILTERS, export_format
 from reader.gui.widgets.annotation_dialog import LinkDialog
 from reader.gui.widgets.reader_pane import ReaderPane
-from reader.gui.workers import Pools
-from reader.library import Library
 
 DAM = (
     "Reservoir levels fall to a ten-year low\n"
@@ -49,29 +42,9 @@ DAM_OTHER = (
 
 
 @pytest.fixture
-def window(qtbot, library: Library, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(AppContext(library, Pools.synchronous()), settings)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    yield win
-    actions = win.annotation_actions  # type: ignore[attr-defined]
-    if actions.last_summary is not None:
-        actions.last_summary.close()
-    if actions.all_dialog is not None:
-        actions.all_dialog.close()
-
-
-@pytest.fixture
-def pair(library: Library, tmp_path: Path) -> tuple[int, int]:
-    paths = []
-    for name, text in (("dam.txt", DAM), ("dam-other.txt", DAM_OTHER)):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    rows = library.import_paths(paths).imported
-    return int(rows[0]["id"]), int(rows[1]["id"])
+def pair(import_texts) -> tuple[int, int]:
+    first, second = import_texts({"dam.txt": DAM, "dam-other.txt": DAM_OTHER})
+    return first, second
 
 
 def select(pane: ReaderPane, words: str) -> tuple[int, int]:

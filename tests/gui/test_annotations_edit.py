@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -30,19 +29,6 @@ BRIDGE = (
     "Shopkeepers on the quay said the detour through Millbrook would cost them "
     "customers during the busiest weeks of the summer.\n"
 )
-
-
-@pytest.fixture
-def window(qtbot, library: Library, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(AppContext(library, Pools.synchronous()), settings)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    yield win
-    actions = win.annotation_actions  # type: ignore[attr-defined]
-    if actions.last_summary is not None:
-        actions.last_summary.close()
 
 
 @pytest.fixture

@@ -2,22 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QMenu
 
 from reader.archive.models import Annotation
 from reader.gui.mainwindow import MainWindow
-from reader.gui.ops import AppContext
-from reader.gui.settings import Settings
 from reader.gui.widgets.annotation_dialog import LinkDialog
 from reader.gui.widgets.reader_pane import ReaderPane
-from reader.gui.workers import Pools
 from reader.library import Library
 
 STRIKE = (
@@ -43,27 +38,9 @@ STRIKE_OTHER = (
 
 
 @pytest.fixture
-def window(qtbot, library: Library, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(AppContext(library, Pools.synchronous()), settings)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    yield win
-    actions = win.annotation_actions  # type: ignore[attr-defined]
-    if actions.all_dialog is not None:
-        actions.all_dialog.close()
-
-
-@pytest.fixture
-def pair(library: Library, tmp_path: Path) -> tuple[int, int]:
-    paths = []
-    for name, text in (("strike.txt", STRIKE), ("strike-other.txt", STRIKE_OTHER)):
-        path = tmp_path / name
-        path.write_text(text, encoding="utf-8")
-        paths.append(path)
-    rows = library.import_paths(paths).imported
-    return int(rows[0]["id"]), int(rows[1]["id"])
+def pair(import_texts) -> tuple[int, int]:
+    first, second = import_texts({"strike.txt": STRIKE, "strike-other.txt": STRIKE_OTHER})
+    return first, second
 
 
 def open_pair(qtbot, window: MainWindow, pair: tuple[int, int]) -> list[ReaderPane]:

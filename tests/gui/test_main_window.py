@@ -3,32 +3,16 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt, QUrl
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent, QTextCursor
 
 from reader.gui.mainwindow import MainWindow
 from reader.gui.models.articles import ARTICLE_IDS_MIME, ArticleTableModel, ids_from_mime
-from reader.gui.ops import AppContext
-from reader.gui.settings import Settings
 from reader.gui.widgets.reader_pane import ENTITY_PROPERTY
-from reader.gui.workers import Pools
 from reader.library import Library
-
-
-@pytest.fixture
-def window(qtbot, library: Library, tmp_path: Path) -> Iterator[MainWindow]:
-    settings = Settings(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    win = MainWindow(AppContext(library, Pools.synchronous()), settings)
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    yield win
-    if win.last_summary is not None:
-        win.last_summary.close()
 
 
 @pytest.fixture
