@@ -154,7 +154,10 @@ class Linker:
         if text:
             self.learn_acronyms(text, mentions)
             if spot:
-                extra = spot_known(text, mentions, self._spot_lookup(mentions), skip)
+                # A mention the user split off is never widened into a spotted name.
+                pinned = [(st, en) for aid, st, en in self.decisions.pinned if aid == article_id]
+                lookup = self._spot_lookup(mentions)
+                extra = spot_known(text, mentions, lookup, [*skip, *pinned])
                 mentions = widened(mentions, extra)
         links: dict[int, Link] = {}
         items: list[Item] = []
