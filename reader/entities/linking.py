@@ -155,9 +155,9 @@ class Linker:
             self.learn_acronyms(text, mentions)
             if spot:
                 # A mention the user split off is never widened into a spotted name.
-                pinned = [(st, en) for aid, st, en in self.decisions.pinned if aid == article_id]
+                split = [(st, en) for aid, st, en in self.decisions.pinned if aid == article_id]
                 lookup = self._spot_lookup(mentions)
-                extra = spot_known(text, mentions, lookup, [*skip, *pinned])
+                extra = spot_known(text, mentions, lookup, [*skip, *split])
                 mentions = widened(mentions, extra)
         links: dict[int, Link] = {}
         items: list[Item] = []
