@@ -137,3 +137,63 @@ def test_import_process_reports_an_archive_it_cannot_open(tmp_path):
     finally:
         child.close()
     assert child.pid is None
+
+
+_GUI_STAND_IN = """
+import sys
+from pathlib import Path
+from reader.gui.import_process import ImportProcess
+child = ImportProcess(Path(sys.argv[1]), max_file_bytes=10_000_000)
+child.run([Path(sys.argv[2])], lambda done, total, _p: print(done, child.pid, flush=True))
+"""
+
+
+def _gone(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/status", encoding="utf-8") as status:
+            return any(line.startswith("State:") and "Z" in line for line in status)
+    except FileNotFoundError:
+        return True
+
+
+@pytest.mark.slow
+def test_a_killed_window_leaves_its_import_child_to_stop_cleanly(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    from reader.library import Library
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    base = (GUI_FIXTURES / "ferry-fares.txt").read_text(encoding="utf-8")
+    for i in range(60):
+        text = base.replace(
+            "\n\n", f"\n\nCrossing {i} of the day left late, the operator said.\n\n", 1
+        )
+        (inbox / f"story-{i:02d}.txt").write_text(text, encoding="utf-8")
+    archive = tmp_path / "archive"
+    window = subprocess.Popen(
+        [sys.executable, "-c", _GUI_STAND_IN, str(archive), str(inbox)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+    )
+    assert window.stdout is not None
+    child_pid = 0
+    for line in window.stdout:  # the import is under way once a few files are done
+        done, child_pid = (int(x) for x in line.split())
+        if done >= 20:
+            break
+    window.kill()  # the window dies mid-import, without closing anything
+    window.wait()
+    deadline = time.monotonic() + 60
+    while not _gone(child_pid) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert _gone(child_pid), "the import child outlived its window by a minute"
+
+    with Library(archive) as library:
+        stored = library.count_articles()
+        report = library.check()
+    assert 20 <= stored < 60
+    assert report.ok, report.problems
