@@ -12,12 +12,19 @@ import pytest
 # first imported; import it before pytest-socket blocks sockets so that the probe
 # is not reported as a network attempt. It connects to nothing.
 import urllib3  # noqa: F401
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 # The archive under test never lands in the user's real data folder.
 os.environ.pop("PARALLAX_ARCHIVE", None)
 
 FIXTURES = Path(__file__).parent / "fixtures"
+
+# The suite gates every commit, so property tests replay the same examples each run;
+# HYPOTHESIS_PROFILE=explore draws new ones (worth doing after changing cleanup rules).
+settings.register_profile("gate", derandomize=True)
+settings.register_profile("explore", max_examples=500)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "gate"))
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

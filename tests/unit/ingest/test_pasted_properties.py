@@ -12,32 +12,40 @@ from reader.ingest.pasted import extract_pasted
 
 FIXTURES = Path(__file__).parents[2] / "fixtures" / "pasted"
 
-# Plain news vocabulary.
-WORDS = (
-    "the a of to in and on for with at from by after before over under between "
+# Plain news vocabulary: function words and content words, so that generated
+# sentences have English's density of function words (about every other word),
+# as every real sentence does.
+FUNCTION = "the a of to in and on for with at from by after before over under between".split()
+NOUNS = (
     "council river city mayor workers union village report bridge road station market "
-    "farmers week month year morning evening officials residents police court plan "
-    "said told agreed voted opened closed rose fell waited built moved warned expected "
-    "new old long short quiet busy early late slowly quickly again still"
+    "farmers week month year morning evening officials residents police court plan"
 ).split()
+VERBS = "said told agreed voted opened closed rose fell waited built moved warned expected".split()
+OTHERS = "new old long short quiet busy early late slowly quickly again still".split()
+CONTENT = NOUNS + VERBS + OTHERS
+WORDS = FUNCTION + CONTENT
 # Words page widgets also use; in long sentences they must not make prose look like chrome.
 WIDGET_WORDS = "video members share home search comments photos latest".split()
 NAMES = ["Tallinn", "Porto", "Ghent", "Lyon", "Bergen", "Ines", "Marek", "Sofia"]
 
 word = st.sampled_from(WORDS)
-any_word = st.sampled_from(WORDS + WIDGET_WORDS)
+phrase = st.tuples(st.sampled_from(FUNCTION), st.sampled_from(CONTENT + WIDGET_WORDS)).map(" ".join)
+plain_phrase = st.tuples(st.sampled_from(FUNCTION), st.sampled_from(CONTENT)).map(" ".join)
 sentence = st.builds(
     lambda first, rest, name: f"{first.capitalize()} {' '.join(rest)} {name}.",
     word,
-    st.lists(any_word, min_size=6, max_size=16),
+    st.lists(phrase, min_size=3, max_size=8),
     st.sampled_from(NAMES),
 )
 paragraph = st.lists(sentence, min_size=2, max_size=4).map(" ".join)
 article = st.lists(paragraph, min_size=3, max_size=8, unique=True)
+# "The council agreed.", "A village waited at the bridge.": a short paragraph is still prose.
 short_sentence = st.builds(
-    lambda first, rest: f"{first.capitalize()} {' '.join(rest)}.",
-    word,
-    st.lists(word, min_size=2, max_size=5),
+    lambda first, noun, verb, rest: f"{first.capitalize()} {noun} {verb}{rest}.",
+    st.sampled_from(FUNCTION[:2]),
+    st.sampled_from(NOUNS),
+    st.sampled_from(VERBS),
+    st.lists(plain_phrase, max_size=2).map(lambda ps: "".join(" " + p for p in ps)),
 )
 article_with_short_paragraphs = st.lists(
     st.one_of(paragraph, paragraph, short_sentence), min_size=4, max_size=9, unique=True
