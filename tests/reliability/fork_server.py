@@ -68,6 +68,9 @@ def serve() -> None:
         if request["op"] == "spawn":
             sys.stdout.flush()
             sys.stderr.flush()
+            # Created before the fork: a child killed at once still leaves (empty) output.
+            for name in ("stdout", "stderr"):
+                Path(request[name]).touch()
             pid = os.fork()
             if pid == 0:
                 child(request)
