@@ -140,7 +140,23 @@ class Library:
         importer = Importer(
             self._sessions, max_file_bytes=self.max_file_bytes, on_stored=self._index_articles
         )
-        return importer.run([Path(p) for p in paths], progress, should_cancel)
+        report = importer.run([Path(p) for p in paths], progress, should_cancel)
+        if report.imported:
+            self._merge_index_segments()
+        return report
+
+    def _merge_index_segments(self) -> None:
+        """Fold the index's small segments once many have piled up.
+
+        Index commits during an import never merge (adding one article stays
+        fast); the merge is paid here, once per import, not on every 64th file.
+        """
+        from reader.search.errors import SearchError
+
+        try:
+            self.search_index.merge_small()
+        except SearchError as exc:  # busy or damaged: `check --repair` deals with it
+            log.warning("search index segments not merged: %s", exc)
 
     # -- search ------------------------------------------------------------
 
@@ -154,7 +170,7 @@ class Library:
                 log.warning("%s; rebuilding it from the archive", exc)
                 shutil.rmtree(self.index_dir, ignore_errors=True)
                 self._index = _search_index_type()(self.index_dir)
-                self.reindex()
+                self.reindex(entities=False)
         return self._index
 
     def _index_articles(self, article_ids: list[int]) -> None:
@@ -627,7 +643,7 @@ class Library:
                 return
             shutil.rmtree(self.index_dir, ignore_errors=True)
             self._index = None
-            count = self.reindex()
+            count = self.reindex(entities=False)
             report.repaired.append(f"search index was damaged; rebuilt ({count} documents)")
             return
         for kind, ids in expected.items():

@@ -87,7 +87,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
         raise UsageError(str(exc)) from exc
     with open_library(args) as lib:
         report["articles"] = lib.count_articles()
-        report["indexed"] = lib.reindex()
+        report["indexed"] = lib.reindex(entities=False)
     emit(args, report, _report_text(report))
     return EXIT_OK
 

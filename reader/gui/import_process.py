@@ -261,11 +261,11 @@ def serve(archive_dir: Path, max_file_bytes: int, inp: IO[str], out: IO[str]) ->
                 return gone.is_set() or rid in cancelled
 
             try:
+                # Library.import_paths merges the index's small segments before it
+                # returns: the GUI's writer thread is still waiting, so no write meets it.
                 report = library.import_paths(
                     [Path(p) for p in msg["paths"]], progress=progress, should_cancel=stop
                 )
-                if not stop():
-                    _merge_small_segments(library)
             except Exception as exc:  # reported to the GUI as words, never lost
                 log.exception("import failed")
                 send({"id": rid, "error": str(exc) or type(exc).__name__})
@@ -273,21 +273,6 @@ def serve(archive_dir: Path, max_file_bytes: int, inp: IO[str], out: IO[str]) ->
                 send({"id": rid, "report": report.to_json()})
             if gone.is_set():
                 break
-
-
-def _merge_small_segments(library: Any) -> None:
-    """At the end of an import: fold the search index's small segments when there are many.
-
-    Ordinary index commits no longer merge (adding one article stays fast), so the
-    merge happens here, in the background process, before the report: the GUI's
-    writer thread is still waiting, so no other write meets it.
-    """
-    from reader.search.errors import SearchError
-
-    try:
-        library.search_index.merge_small()
-    except SearchError as exc:  # busy or damaged: `check --repair` deals with it
-        log.warning("search index segments not merged: %s", exc)
 
 
 def main(argv: Sequence[str]) -> int:
