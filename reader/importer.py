@@ -20,6 +20,7 @@ from reader.entities import gazetteer
 from reader.entities.linking import Linker
 from reader.entities.mentions import Mention as FoundMention
 from reader.entities.ner import extract_mentions
+from reader.entities.ner_pool import NerPool
 from reader.ingest import neardup
 from reader.ingest.document import Document, extract_document, text_fingerprint
 from reader.ingest.sniff import RejectedFile
@@ -73,12 +74,32 @@ class Importer:
     ) -> ImportReport:
         """Import every file under `paths`; never raises for a bad file.
 
-        Files are extracted a chunk at a time so that NER runs batched (on both
-        cores for big imports); each file still commits on its own.
+        Files are extracted a chunk at a time so that NER runs batched; each file
+        still commits on its own. Big imports recognise entities in worker
+        processes that last the whole import, one chunk ahead of the storing.
         """
         report = ImportReport()
         items = list(iter_import_files(paths))
-        n_process = 2 if len(items) >= 4 * CHUNK else 1
+        pool = self._start_pool() if self._with_entities and len(items) >= 4 * CHUNK else None
+        try:
+            self._run_chunks(items, report, progress, should_cancel, pool)
+        finally:
+            if pool is not None:
+                pool.close()
+        if progress is not None and not report.cancelled:
+            progress(len(items), len(items), "")
+        return report
+
+    def _run_chunks(
+        self,
+        items: list[Path | WalkProblem],
+        report: ImportReport,
+        progress: Callable[[int, int, str], None] | None,
+        should_cancel: Callable[[], bool] | None,
+        pool: NerPool | None,
+    ) -> None:
+        # With a pool, chunk k is recognised while chunk k-1 is stored.
+        waiting: tuple[list[tuple[Path, Document]], MentionsJob] | None = None
         done = 0
         for chunk_start in range(0, len(items), CHUNK):
             ready: list[tuple[Path, Document]] = []
@@ -96,12 +117,21 @@ class Importer:
                 doc = self._extract(item, report)
                 if doc is not None:
                     ready.append((item, doc))
-            self._store_chunk(ready, report, n_process)
+            job = self._mentions_job([doc for _, doc in ready], pool)
+            if waiting is not None:
+                self._store_chunk(*waiting, report)
+            waiting = (ready, job)
             if report.cancelled:
                 break
-        if progress is not None and not report.cancelled:
-            progress(len(items), len(items), "")
-        return report
+        if waiting is not None:
+            self._store_chunk(*waiting, report)
+
+    def _start_pool(self) -> NerPool | None:
+        try:
+            return NerPool(2)
+        except Exception:  # no fork, no memory: recognise in this process instead
+            log.warning("NER worker processes unavailable; using one process", exc_info=True)
+            return None
 
     def _extract(self, path: Path, report: ImportReport) -> Document | None:
         try:
@@ -138,7 +168,7 @@ class Importer:
         return cleaner
 
     def _store_chunk(
-        self, ready: list[tuple[Path, Document]], report: ImportReport, n_process: int
+        self, ready: list[tuple[Path, Document]], job: MentionsJob, report: ImportReport
     ) -> None:
         if not ready:
             return
@@ -151,7 +181,7 @@ class Importer:
         stored: list[int] = []
         mentions: list[list[FoundMention] | None]
         try:
-            mentions = list(self.find_mentions([doc for _, doc in ready], n_process))
+            mentions = list(job())
         except Exception:  # one text the recogniser chokes on must not sink the chunk
             log.debug("entity recognition failed for a chunk; retrying file by file", exc_info=True)
             mentions = [self._mentions_alone(doc) for _, doc in ready]
@@ -187,21 +217,16 @@ class Importer:
         """Entity mentions of each document's text (captions left out), batched for NER."""
         if not self._with_entities:
             return [[] for _ in docs]
-        inputs: list[tuple[str, list[tuple[int, int]]]] = []
-        owners: list[tuple[int, int]] = []  # (document, offset of the piece in its text)
-        for k, doc in enumerate(docs):
-            text, skips = doc.extracted.text, doc.extracted.caption_spans()
-            for start, end in _pieces(text, NER_PIECE_CHARS):
-                inside = [(max(s, start) - start, min(e, end) - start) for s, e in skips]
-                inputs.append((text[start:end], [(s, e) for s, e in inside if s < e]))
-                owners.append((k, start))
-        found: list[list[FoundMention]] = [[] for _ in docs]
-        pieces = extract_mentions(inputs, n_process=n_process)
-        for (k, offset), mentions in zip(owners, pieces, strict=True):
-            found[k].extend(
-                replace(m, start=m.start + offset, end=m.end + offset) for m in mentions
-            )
-        return found
+        inputs, owners = _ner_inputs(docs)
+        return _assemble(len(docs), owners, extract_mentions(inputs, n_process=n_process))
+
+    def _mentions_job(self, docs: list[Document], pool: NerPool | None) -> MentionsJob:
+        """Start recognising these documents; the job returns their mentions when called."""
+        if pool is None or not docs or not self._with_entities:
+            return lambda: self.find_mentions(docs, 1)
+        inputs, owners = _ner_inputs(docs)
+        pending = pool.submit(inputs)
+        return lambda: _assemble(len(docs), owners, pending.result())
 
     def _store(
         self, doc: Document, path: Path, found: list[FoundMention]
@@ -336,3 +361,31 @@ def _domain(url: str | None) -> str | None:
         return None
     host = urlsplit(url).hostname
     return host.removeprefix("www.") if host else None
+
+
+MentionsJob = Callable[[], list[list[FoundMention]]]
+
+
+def _ner_inputs(
+    docs: list[Document],
+) -> tuple[list[tuple[str, list[tuple[int, int]]]], list[tuple[int, int]]]:
+    """NER inputs (pieces of each text with their caption spans) and who owns each piece."""
+    inputs: list[tuple[str, list[tuple[int, int]]]] = []
+    owners: list[tuple[int, int]] = []  # (document, offset of the piece in its text)
+    for k, doc in enumerate(docs):
+        text, skips = doc.extracted.text, doc.extracted.caption_spans()
+        for start, end in _pieces(text, NER_PIECE_CHARS):
+            inside = [(max(s, start) - start, min(e, end) - start) for s, e in skips]
+            inputs.append((text[start:end], [(s, e) for s, e in inside if s < e]))
+            owners.append((k, start))
+    return inputs, owners
+
+
+def _assemble(
+    count: int, owners: list[tuple[int, int]], pieces: list[list[FoundMention]]
+) -> list[list[FoundMention]]:
+    """Each document's mentions, with piece offsets turned back into text offsets."""
+    found: list[list[FoundMention]] = [[] for _ in range(count)]
+    for (k, offset), mentions in zip(owners, pieces, strict=True):
+        found[k].extend(replace(m, start=m.start + offset, end=m.end + offset) for m in mentions)
+    return found
