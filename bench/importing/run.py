@@ -62,8 +62,10 @@ def main() -> None:
                 assert len(report.imported) == args.n, report.failed[:3]
     for label, times in results.items():
         t = statistics.median(times)
-        print(f"{label:38} {words / t:8.0f} words/s {args.n / t:7.1f} articles/s "
-              f"(median of {len(times)})")
+        print(
+            f"{label:38} {words / t:8.0f} words/s {args.n / t:7.1f} articles/s "
+            f"(median of {len(times)})"
+        )
     ratio = statistics.median(results["raw NER, 2 process(es)"]) / statistics.median(
         results["full import (2 processes for NER)"]
     )

@@ -428,7 +428,8 @@ class MainWindow(QMainWindow, PreserveGeometry):
         HelpDialog(self._menus(), self).open()
 
     def _menus(self) -> list[QMenu]:
-        return [a.menu() for a in self.menuBar().actions() if a.menu() is not None]
+        menus = (a.menu() for a in self.menuBar().actions())
+        return [m for m in menus if isinstance(m, QMenu)]
 
     # -- state ---------------------------------------------------------------------
 

@@ -36,8 +36,9 @@ def shortcut_rows(menus: Iterable[QMenu]) -> list[tuple[str, str]]:
 
     def walk(menu: QMenu) -> None:
         for action in menu.actions():
-            if action.menu() is not None:
-                walk(action.menu())
+            submenu = action.menu()
+            if isinstance(submenu, QMenu):
+                walk(submenu)
                 continue
             keys = " / ".join(
                 k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts()

@@ -28,9 +28,10 @@ def _entity_named(lib: Library, article_id: int, surface: str) -> dict:
 
 def test_one_city_spelled_two_ways_is_one_entity(story: tuple[Library, int, int]) -> None:
     lib, a, b = story
-    assert _entity_named(lib, a, "Kharkiv")["entity_id"] == _entity_named(lib, b, "Kharkov")[
-        "entity_id"
-    ]
+    assert (
+        _entity_named(lib, a, "Kharkiv")["entity_id"]
+        == _entity_named(lib, b, "Kharkov")["entity_id"]
+    )
 
 
 def test_mention_offsets_point_into_the_stored_text(story: tuple[Library, int, int]) -> None:
