@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from reader.gui.models.annotations import SWATCHES, ArchiveAnnotationModel
 from reader.gui.ops import QueryOp
-from reader.gui.widgets.annotation_dialog import colour_icon
+from reader.gui.widgets.annotation_dialog import colour_icon, fill_tag_box
 from reader.gui.widgets.annotation_panel import AnnotationPanel
 from reader.records import AnnotationView
 
@@ -143,14 +143,7 @@ class AllAnnotationsDialog(QDialog):
         self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
         self.orphans.set_records([r for r in records if r.orphaned], titles)
         self.tabs.setTabText(1, f"Orphans ({self.orphans.rowCount()})")
-        chosen = self.tag_box.currentData() or ""
-        self.tag_box.blockSignals(True)
-        self.tag_box.clear()
-        self.tag_box.addItem("All tags", "")
-        for tag in self.model.all_tags():
-            self.tag_box.addItem(tag, tag)
-        self.tag_box.setCurrentIndex(max(0, self.tag_box.findData(chosen)))
-        self.tag_box.blockSignals(False)
+        fill_tag_box(self.tag_box, self.model.all_tags())
         self._refilter()
 
     def _refilter(self) -> None:

@@ -37,6 +37,19 @@ def colour_icon(colour: str, size: int = 16) -> QIcon:
     return QIcon(pixmap)
 
 
+def fill_tag_box(box: QComboBox, tags: Sequence[str]) -> bool:
+    """Offer "All tags" and these tags, keeping the user's choice; False if it went away."""
+    chosen = box.currentData() or ""
+    box.blockSignals(True)
+    box.clear()
+    box.addItem("All tags", "")
+    for tag in tags:
+        box.addItem(tag, tag)
+    box.setCurrentIndex(max(0, box.findData(chosen)))
+    box.blockSignals(False)
+    return not chosen or box.currentData() == chosen
+
+
 def split_tags(text: str) -> list[str]:
     """Tags typed as "a, b , c" (blank ones dropped, order and first spelling kept)."""
     seen: dict[str, str] = {}

@@ -30,7 +30,7 @@ from reader.gui.models.annotations import (
     swatch,
 )
 from reader.gui.ops import AppContext, QueryOp
-from reader.gui.widgets.annotation_dialog import AnnotationDialog, colour_icon
+from reader.gui.widgets.annotation_dialog import AnnotationDialog, colour_icon, fill_tag_box
 from reader.gui.widgets.compare_view import CompareView
 from reader.gui.widgets.reader_pane import ArticleBrowser, ReaderPane
 from reader.records import AnnotationView
@@ -245,16 +245,8 @@ class AnnotationPanel(QWidget):
         return None
 
     def _fill_tags(self) -> None:
-        chosen = self.tag_box.currentData() or ""
-        self.tag_box.blockSignals(True)
-        self.tag_box.clear()
-        self.tag_box.addItem("All tags", "")
-        for tag in self.model.all_tags():
-            self.tag_box.addItem(tag, tag)
-        self.tag_box.setCurrentIndex(max(0, self.tag_box.findData(chosen)))
-        self.tag_box.blockSignals(False)
-        if chosen and self.tag_box.currentData() != chosen:
-            self._refilter()
+        if not fill_tag_box(self.tag_box, self.model.all_tags()):
+            self._refilter()  # the chosen tag is gone: show everything again
 
     def _refilter(self) -> None:
         self.model.set_filter(
