@@ -40,6 +40,8 @@ if TYPE_CHECKING:
     from reader.gui.mainwindow import MainWindow
     from reader.gui.widgets.compare_view import CompareView
 
+# Height of the dock on first start (a saved layout wins after that).
+FIRST_HEIGHT = 200
 TABS = ("Grid", "Timeline", "Figures", "Claims")
 WIDTHS = {
     "Entity": 220,
@@ -338,6 +340,8 @@ def install(window: MainWindow) -> None:
     """Add the Coverage dock at the bottom, with a View menu toggle (Ctrl+Shift+G)."""
     dock = CoverageDock(window.compare, window)
     window.coverage_dock = dock  # type: ignore[attr-defined]
+    # The right-hand docks keep the full height; coverage sits under library and panes.
+    window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
     window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
     toggle = dock.toggleViewAction()
     toggle.setText("&Coverage (grid, timeline, figures, claims)")
@@ -358,8 +362,10 @@ def install(window: MainWindow) -> None:
     library.model.modelReset.connect(recount.start)
 
     def room() -> None:
-        # After the saved layout is restored: only a dock too short to read grows.
-        if dock.isVisible() and dock.height() < 200:
-            window.resizeDocks([dock], [250], Qt.Orientation.Vertical)
+        # After the saved layout is restored. First start: a few rows, because the
+        # panes are what the window is for; later, only a dock too short to read grows.
+        first_start = window.settings.get("window/state").isEmpty()
+        if dock.isVisible() and (first_start or dock.height() < FIRST_HEIGHT * 3 // 4):
+            window.resizeDocks([dock], [FIRST_HEIGHT], Qt.Orientation.Vertical)
 
     QTimer.singleShot(0, room)

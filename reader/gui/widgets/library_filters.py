@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QGridLayout,
-    QLabel,
+    QHBoxLayout,
     QToolButton,
     QWidget,
 )
@@ -39,12 +39,12 @@ class _FreshCombo(QComboBox):
 class _DateBox(QDateEdit):
     """A date edit whose lowest value means 'no limit'."""
 
-    def __init__(self, tip: str) -> None:
+    def __init__(self, tip: str, unset: str) -> None:
         super().__init__()
         self.setCalendarPopup(True)
         self.setDisplayFormat(_ISO)
         self.setMinimumDate(_NO_DATE)
-        self.setSpecialValueText("any")
+        self.setSpecialValueText(unset)
         self.setDate(_NO_DATE)
         self.setToolTip(tip)
 
@@ -84,9 +84,9 @@ class LibraryFilters(QWidget):
         self.tag_box = _FreshCombo(self)
         self.tag_box.setObjectName("tagFilter")
         self.tag_box.setToolTip("Only articles with an annotation carrying this tag")
-        self.date_from = _DateBox("Published on or after this day")
+        self.date_from = _DateBox("Published on or after this day", "from any")
         self.date_from.setObjectName("dateFrom")
-        self.date_to = _DateBox("Published on or before this day")
+        self.date_to = _DateBox("Published on or before this day", "to any")
         self.date_to.setObjectName("dateTo")
         self.clear_button = QToolButton()
         self.clear_button.setText("Clear")
@@ -104,15 +104,19 @@ class LibraryFilters(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(4)
         grid.setVerticalSpacing(3)
+        # Clear sits beside the boxes, not the dates: in a narrow library the
+        # date boxes need every pixel to show a whole date.
         grid.addWidget(self.outlet_box, 0, 0, 1, 2)
         grid.addWidget(self.tag_box, 0, 2, 1, 2)
-        grid.addWidget(QLabel("From"), 1, 0)
-        grid.addWidget(self.date_from, 1, 1)
-        grid.addWidget(QLabel("to"), 1, 2)
-        grid.addWidget(self.date_to, 1, 3)
-        grid.addWidget(self.clear_button, 1, 4)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        grid.addWidget(self.clear_button, 0, 4)
+        # The unset dates read "from any" / "to any": no labels to squeeze them.
+        dates = QHBoxLayout()
+        dates.setSpacing(4)
+        dates.addWidget(self.date_from, 1)
+        dates.addWidget(self.date_to, 1)
+        grid.addLayout(dates, 1, 0, 1, 5)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(2, 1)
         self._quiet = False
         self.set_choices([], [], (None, None))
 
