@@ -48,14 +48,10 @@ def pair(import_texts) -> tuple[int, int]:
 
 
 def select(pane: ReaderPane, words: str) -> tuple[int, int]:
+    """Select these words in the pane, as the user would with the mouse."""
     assert pane.detail is not None
     start = pane.detail.text.index(words)
-    span = pane.offsets.span(start, start + len(words))
-    assert span is not None
-    cursor = QTextCursor(pane.browser.document())
-    cursor.setPosition(span[0])
-    cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-    pane.browser.setTextCursor(cursor)
+    assert pane.go_to(start, start + len(words))
     return start, start + len(words)
 
 

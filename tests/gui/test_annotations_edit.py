@@ -46,14 +46,10 @@ def open_one(qtbot, window: MainWindow, article_id: int) -> ReaderPane:
 
 
 def select(pane: ReaderPane, words: str) -> tuple[int, int]:
+    """Select these words in the pane, as the user would with the mouse."""
     assert pane.detail is not None
     start = pane.detail.text.index(words)
-    span = pane.offsets.span(start, start + len(words))
-    assert span is not None
-    cursor = QTextCursor(pane.browser.document())
-    cursor.setPosition(span[0])
-    cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-    pane.browser.setTextCursor(cursor)
+    assert pane.go_to(start, start + len(words))
     return start, start + len(words)
 
 

@@ -6,7 +6,6 @@ from datetime import datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDialog, QMenu
 
 from reader.archive.models import Annotation
@@ -50,14 +49,10 @@ def open_pair(qtbot, window: MainWindow, pair: tuple[int, int]) -> list[ReaderPa
 
 
 def select(pane: ReaderPane, words: str) -> None:
+    """Select these words in the pane, as the user would with the mouse."""
     assert pane.detail is not None
     start = pane.detail.text.index(words)
-    span = pane.offsets.span(start, start + len(words))
-    assert span is not None
-    cursor = QTextCursor(pane.browser.document())
-    cursor.setPosition(span[0])
-    cursor.setPosition(span[1], QTextCursor.MoveMode.KeepAnchor)
-    pane.browser.setTextCursor(cursor)
+    assert pane.go_to(start, start + len(words))
 
 
 def dotted(pane: ReaderPane) -> list[str]:
