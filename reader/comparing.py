@@ -16,7 +16,7 @@ from reader.records import ArticleDetail
 
 
 def compare_articles(
-    session: Session, ids: Sequence[int], *, alignment: bool, coverage: bool
+    session: Session, ids: Sequence[int], *, alignment: bool, coverage: bool, entities: bool = True
 ) -> dict[str, Any]:
     """The `compare --json` document of distinct, existing article ids.
 
@@ -29,7 +29,7 @@ def compare_articles(
         if detail is None:
             raise ValueError(f"no article with id {article_id}")
         details[article_id] = detail
-    doc = _entities(session, ids)
+    doc = _entities(session, ids) if entities else {}
     # Captions are read but are not what an outlet reports: leave them out.
     body = {i: [(s, e) for s, e, kind in d.blocks if kind != "caption"] for i, d in details.items()}
     if alignment:

@@ -441,7 +441,12 @@ class Library:
             return entity_store.variants_of(session, word)
 
     def compare(
-        self, ids: Sequence[int], *, alignment: bool = True, coverage: bool = True
+        self,
+        ids: Sequence[int],
+        *,
+        alignment: bool = True,
+        coverage: bool = True,
+        entities: bool = True,
     ) -> dict[str, Any]:
         """What 2-4 articles share and where they differ.
 
@@ -449,7 +454,8 @@ class Library:
         entity x article grid, aligned passages and the passages only one
         article has, and (with `coverage`) a timeline of dated events with
         conflicting dates marked, the figures each gives for the same thing, and
-        claims grouped by who made them.
+        claims grouped by who made them. `entities=False` leaves out the entity
+        part (shared, unique, grid) for callers that already have it.
 
         Raises:
             ValueError: fewer than two distinct articles, or an unknown id.
@@ -460,7 +466,9 @@ class Library:
         from reader.comparing import compare_articles  # heavy: only when comparing
 
         with self._sessions() as session:
-            return compare_articles(session, unique, alignment=alignment, coverage=coverage)
+            return compare_articles(
+                session, unique, alignment=alignment, coverage=coverage, entities=entities
+            )
 
     def merge_entities(self, source_id: int, target_id: int) -> dict[str, Any]:
         """Merge one entity into another (a user decision the machine keeps)."""

@@ -272,4 +272,6 @@ def build_coverage(lib: Library, ids: Sequence[int]) -> Coverage:
     """Align the articles' passages and gather timeline, figures and claims (slow: a worker)."""
     if len(set(ids)) < 2:
         return Coverage(tuple(ArticleId(int(i)) for i in ids))
-    return coverage_from_json(ids, lib.compare(list(ids), alignment=True, coverage=True))
+    # The panes already hold the entity comparison: only alignment and coverage here.
+    doc = lib.compare(list(ids), alignment=True, coverage=True, entities=False)
+    return coverage_from_json(ids, doc)

@@ -135,3 +135,13 @@ def test_compare_gives_timeline_figures_and_claims(story: tuple[Library, int, in
     for event in doc["timeline"]:
         article_text = text_a if event["article"] == a else lib.get_article(b).text
         assert article_text[event["start"] : event["end"]] == event["sentence"]
+
+
+def test_compare_without_entities_keeps_alignment_and_leaves_out_the_entity_part(
+    story: tuple[Library, int, int],
+) -> None:
+    lib, a, b = story
+    full = lib.compare([a, b])
+    lean = lib.compare([a, b], entities=False)
+    assert full["shared"] and "shared" not in lean and "grid" not in lean
+    assert lean["alignment"] == full["alignment"] and lean["only"] == full["only"]
