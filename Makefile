@@ -10,7 +10,7 @@ STAMP := $(VENV)/.installed
 install: $(STAMP)
 
 # Reinstall only when the lock file or the project metadata changes.
-$(STAMP): $(LOCK) pyproject.toml
+$(STAMP): $(LOCK) pyproject.toml setup.py
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)

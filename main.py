@@ -4,17 +4,7 @@ from __future__ import annotations
 
 import sys
 
-
-def run(argv: list[str]) -> int:
-    """Dispatch to the GUI or the CLI."""
-    if not argv or argv[0] in ("--archive", "--db-url") and len(argv) == 2:
-        from reader.gui.app import run_app
-
-        return run_app(argv)
-    from reader.cli import main
-
-    return main(argv)
-
+from reader.launch import run
 
 if __name__ == "__main__":
     sys.exit(run(sys.argv[1:]))

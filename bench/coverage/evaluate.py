@@ -14,8 +14,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from reader.compare.claims import claims  # noqa: E402
-from reader.compare.coverage import as_articles  # noqa: E402
 from reader.compare.figures import figures  # noqa: E402
+from reader.compare.story import as_articles  # noqa: E402
 from reader.compare.timeline import timeline  # noqa: E402
 
 

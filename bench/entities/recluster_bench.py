@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from throughput import corpus  # noqa: E402
 
 from reader.library import Library  # noqa: E402
-from reader.recluster import recluster  # noqa: E402
+from reader.library.recluster import recluster  # noqa: E402
 
 
 def main(argv: list[str]) -> None:

@@ -69,12 +69,12 @@ def _app():  # type: ignore[no-untyped-def]
 def _window(archive: Path, synchronous: bool):  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QSettings
 
-    from reader.gui.import_process import ImportProcess
     from reader.gui.mainwindow import MainWindow
     from reader.gui.ops import AppContext
     from reader.gui.settings import Settings
     from reader.gui.workers import Pools
     from reader.library import Library
+    from reader.library.import_process import ImportProcess
 
     ini = Path(tempfile.mkdtemp()) / "s.ini"
     settings = Settings(QSettings(str(ini), QSettings.Format.IniFormat))

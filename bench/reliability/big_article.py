@@ -90,8 +90,8 @@ def main(argv: list[str]) -> None:
 
 def _time_stages() -> dict[str, float]:
     """Wrap the import's stages with timers; returns the totals, filled as they run."""
-    from reader import entity_store, importer
     from reader.library import Library as Lib
+    from reader.library import entity_store, importer
 
     totals: dict[str, float] = {}
 
@@ -117,7 +117,7 @@ def _time_stages() -> dict[str, float]:
 
 def _raw_ner(lib: Library) -> float:
     from reader.entities.ner import load_nlp
-    from reader.importer import NER_PIECE_CHARS, _pieces
+    from reader.library.importer import NER_PIECE_CHARS, _pieces
 
     with lib.session() as s:
         from sqlalchemy import select

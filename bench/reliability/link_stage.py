@@ -29,8 +29,8 @@ def main(argv: list[str]) -> None:
     if cache.exists():
         text, skip, mentions = pickle.loads(cache.read_bytes())
     else:
-        from reader.importer import Importer
         from reader.ingest.document import extract_document
+        from reader.library.importer import Importer
 
         doc = extract_document(long_line(size).encode(), Path("long-line.txt"), frozenset())
         text, skip = doc.extracted.text, doc.extracted.caption_spans()

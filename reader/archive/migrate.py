@@ -14,13 +14,14 @@ from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.exc import DBAPIError
 
 from reader.archive.db import make_engine
+from reader.bundled import bundled_dir
 
 if TYPE_CHECKING:
     from alembic.config import Config
 
 log = logging.getLogger("reader.archive")
 
-MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
+MIGRATIONS_DIR = bundled_dir("migrations")
 
 
 def alembic_config(engine: Engine) -> Config:

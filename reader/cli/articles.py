@@ -14,7 +14,7 @@ from reader.cli.common import (
     emit,
     open_library,
 )
-from reader.progress import TerminalProgress
+from reader.cli.progress import TerminalProgress
 
 
 def register(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -130,7 +130,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
     from reader.ingest.document import extraction_json
     from reader.ingest.sniff import RejectedFile
     from reader.ingest.walk import read_limited
-    from reader.limits import DEFAULT_MAX_FILE_BYTES
+    from reader.library.limits import DEFAULT_MAX_FILE_BYTES
 
     try:
         data = read_limited(args.file, DEFAULT_MAX_FILE_BYTES)

@@ -46,7 +46,7 @@ ENTITY_ACTIONS = {
 
 def cmd_entities(args: argparse.Namespace) -> int:
     """entities ID, or entities merge|split|rename|hide|distinct ARGS."""
-    from reader.entity_store import EntityError
+    from reader.library.entity_store import EntityError
 
     first, rest = args.args[0], args.args[1:]
     if first not in ENTITY_ACTIONS:

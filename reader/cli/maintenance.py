@@ -57,7 +57,7 @@ def _with_library(
     args: argparse.Namespace, action: Callable[[Library], dict[str, Any]]
 ) -> dict[str, Any]:
     """Run a portability action on the open archive; its refusals are usage errors."""
-    from reader.portability import PortabilityError
+    from reader.library.portability import PortabilityError
 
     with open_library(args) as lib:
         try:
@@ -70,7 +70,7 @@ def _with_library(
 
 def cmd_backup(args: argparse.Namespace) -> int:
     """backup DEST: a consistent copy, safe while the app runs."""
-    from reader.portability import backup
+    from reader.library.portability import backup
 
     _with_library(args, lambda lib: backup(lib, args.dest))
     return EXIT_OK
@@ -78,7 +78,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 def cmd_restore(args: argparse.Namespace) -> int:
     """restore SRC: replace the archive by a backup (the current one is kept aside)."""
-    from reader.portability import PortabilityError, restore
+    from reader.library.portability import PortabilityError, restore
 
     archive = resolve_archive_dir(getattr(args, "archive", None))
     try:
@@ -94,7 +94,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 def cmd_export_archive(args: argparse.Namespace) -> int:
     """export-archive FILE: database, originals and annotations in one file."""
-    from reader.portability import export_archive
+    from reader.library.portability import export_archive
 
     _with_library(args, lambda lib: export_archive(lib, args.file))
     return EXIT_OK
@@ -102,7 +102,7 @@ def cmd_export_archive(args: argparse.Namespace) -> int:
 
 def cmd_import_archive(args: argparse.Namespace) -> int:
     """import-archive FILE: merge another archive in, without duplicates."""
-    from reader.portability import import_archive
+    from reader.library.portability import import_archive
 
     report = _with_library(args, lambda lib: import_archive(lib, args.file))
     return EXIT_PARTIAL if report["articles_failed"] else EXIT_OK

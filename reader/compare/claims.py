@@ -9,7 +9,7 @@ from typing import Any
 
 from anyascii import anyascii
 
-from reader.compare.coverage import STOP, Article, as_articles
+from reader.compare.story import STOP, Article, as_articles
 
 # Reporting verbs and their lemma: how a source put it tells its stance.
 _VERBS = {

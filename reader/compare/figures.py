@@ -11,7 +11,7 @@ from typing import Any
 from whoosh.lang.porter import stem
 from wordfreq import zipf_frequency
 
-from reader.compare.coverage import (
+from reader.compare.story import (
     STOP,
     Article,
     as_articles,

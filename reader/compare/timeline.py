@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from reader.compare.coverage import (
+from reader.compare.story import (
     Article,
     DateMention,
     as_articles,

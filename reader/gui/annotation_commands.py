@@ -12,9 +12,8 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
-from reader.annotations.undo import LinkSnapshot
 from reader.gui.ops import AppContext, CollectionOp
-from reader.library import Library
+from reader.library import Library, LinkSnapshot
 from reader.records import AnnotationView
 
 log = logging.getLogger("reader.gui.undo")

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 # of every module imported after it (to look for `__feature__` use), which costs
 # ~0.2 s over SQLAlchemy's hundreds of modules at start-up.
 from reader.library import Library
-from reader.gui.import_process import ImportProcess
+from reader.library.import_process import ImportProcess
 from reader.paths import APP_NAME, resolve_archive_dir
 
 # isort: on

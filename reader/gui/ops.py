@@ -15,9 +15,9 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from reader.gui.import_process import ImportProcess
 from reader.gui.workers import Pool, Pools, ProgressFn, Task
 from reader.library import Library
+from reader.library.import_process import ImportProcess
 from reader.records import ImportReport
 
 log = logging.getLogger("reader.gui.ops")

@@ -9,9 +9,11 @@ from PySide6.QtCore import QDir, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
+from reader.bundled import bundled_dir
+
 log = logging.getLogger("reader.gui.theme")
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+RESOURCES = bundled_dir("resources")
 THEMES = ("system", "light", "dark")
 
 

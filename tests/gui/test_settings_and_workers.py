@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from reader.gui.import_process import ImportProcess, ImportProcessError
 from reader.gui.ops import AppContext, import_files
 from reader.gui.settings import SETTINGS_VERSION, Settings
 from reader.gui.workers import Pools, QtPool, SyncPool, Task
+from reader.library.import_process import ImportProcess, ImportProcessError
 
 GUI_FIXTURES = Path(__file__).parents[1] / "fixtures" / "gui"
 
@@ -142,7 +142,7 @@ def test_import_process_reports_an_archive_it_cannot_open(tmp_path):
 _GUI_STAND_IN = """
 import sys
 from pathlib import Path
-from reader.gui.import_process import ImportProcess
+from reader.library.import_process import ImportProcess
 child = ImportProcess(Path(sys.argv[1]), max_file_bytes=10_000_000)
 child.run([Path(sys.argv[2])], lambda done, total, _p: print(done, child.pid, flush=True))
 """

@@ -15,8 +15,8 @@ from reliability_children import ForkServer
 from reliability_corpus import as_html, as_pasted, make_article
 
 from reader.library import Library
+from reader.library.portability import PortabilityError, backup, import_archive, restore
 from reader.paths import DB_NAME
-from reader.portability import PortabilityError, backup, import_archive, restore
 
 SEED = 777
 

@@ -18,8 +18,8 @@ from reliability_corpus import Article, as_html, as_pasted, make_article
 
 from reader.archive.migrate import head_revision
 from reader.library import Library
+from reader.library.portability import check_database_file, restore
 from reader.paths import DB_NAME
-from reader.portability import check_database_file, restore
 
 SEED = 20261121
 IMPORT_TRIALS = 30

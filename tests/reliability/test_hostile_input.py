@@ -16,8 +16,8 @@ from sqlalchemy.orm import sessionmaker
 from reader import cli
 from reader.archive.db import make_engine, sqlite_url
 from reader.archive.models import Article
-from reader.importer import Importer
 from reader.library import Library
+from reader.library.importer import Importer
 from reader.paths import DB_NAME
 from reader.records import ImportReport
 
@@ -138,7 +138,7 @@ def test_a_text_longer_than_the_recogniser_takes_is_recognised_in_pieces(
 
     from reliability_corpus import make_article
 
-    from reader import importer
+    from reader.library import importer
 
     rng = random.Random(11)
     parts = [" ".join(make_article(rng, n).paragraphs) for n in range(6)]

@@ -15,8 +15,8 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from reader.library import SORT_KEYS, ArticleFilter
 from reader.records import ArticleSummary
-from reader.search.listing import SORT_KEYS, ArticleFilter
 from reader.types import ArticleId
 
 log = logging.getLogger("reader.gui.models")

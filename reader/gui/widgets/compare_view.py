@@ -16,7 +16,7 @@ from reader.gui.ops import AppContext, QueryOp
 from reader.gui.palette import UNDERLINE_NAMES, EntityStyle, assign_styles
 from reader.gui.widgets.coverage_controller import CoverageController
 from reader.gui.widgets.reader_pane import Highlight, ReaderPane
-from reader.ingest.decode import decode_bytes
+from reader.library import decode_original
 from reader.types import ArticleId, EntityId
 
 log = logging.getLogger("reader.gui.compare")
@@ -217,11 +217,7 @@ class CompareView(QWidget):
         def shown(data: bytes | None) -> None:
             if data is None or pane.article_id != article_id:
                 return
-            try:
-                text = decode_bytes(data)[0]
-            except ValueError:
-                text = data.decode("utf-8", errors="replace")
-            pane.show_original_text(text)
+            pane.show_original_text(decode_original(data))
 
         QueryOp(
             self.ctx, lambda lib: lib.original_bytes(article_id), shown, parent=self

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.search.listing import ArticleFilter
+from reader.library import ArticleFilter
 
 ANY_OUTLET = "All outlets"
 ANY_TAG = "All tags"

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.compare.claims import claims, find_claims, speaker_key
-from reader.compare.coverage import Article
+from reader.compare.story import Article
 
 # Two accounts of a disputed strike on a depot, written for these tests.
 FIRST = Article(

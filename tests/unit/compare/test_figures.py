@@ -8,8 +8,8 @@ from datetime import date
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.compare.coverage import Article
 from reader.compare.figures import figures, find_figures
+from reader.compare.story import Article
 
 # Two accounts of a mine accident, written for these tests.
 FIRST = Article(

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reader import entity_store
 from reader.entities.linking import Linker
-from reader.library import Library
+from reader.library import Library, entity_store
 
 pytestmark = pytest.mark.slow  # loads the NER model
 

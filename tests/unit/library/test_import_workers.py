@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reader import importer as importer_module
 from reader.entities import ner_pool
 from reader.library import Library
+from reader.library import importer as importer_module
 
 pytestmark = pytest.mark.slow  # loads the NER model
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from reader.archive.listing import ArticleFilter
 from reader.library import Library
-from reader.search.listing import ArticleFilter
 
 BODY = (
     "The {topic} committee met on {weekday} to discuss the budget for the coming year. "

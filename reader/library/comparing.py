@@ -7,11 +7,11 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from reader import entity_store
 from reader.archive import repo
 from reader.compare.alignment import ArticleText, align
 from reader.compare.coverage import coverage as compare_coverage
 from reader.compare.entities import compare_entities
+from reader.library import entity_store
 from reader.records import ArticleDetail
 
 

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from reader import entity_store
 from reader.archive.models import Annotation, Article, Entity, EntityAlias, Mention
+from reader.library import entity_store
 from reader.search.schema import SearchDocument
 
 

@@ -31,7 +31,7 @@ from typing import IO, Any
 
 from reader.records import ImportReport
 
-log = logging.getLogger("reader.gui.import_process")
+log = logging.getLogger("reader.library.import_process")
 
 ProgressFn = Callable[[int, int, str], None]
 
@@ -90,7 +90,7 @@ class ImportProcess:
         cmd = [
             sys.executable,
             "-m",
-            "reader.gui.import_process",
+            "reader.library.import_process",
             str(self.archive_dir),
             str(self.max_file_bytes),
         ]
@@ -276,7 +276,7 @@ def serve(archive_dir: Path, max_file_bytes: int, inp: IO[str], out: IO[str]) ->
 
 
 def main(argv: Sequence[str]) -> int:
-    """Child entry point: ``python -m reader.gui.import_process ARCHIVE MAX_BYTES``."""
+    """Child entry point: ``python -m reader.library.import_process ARCHIVE MAX_BYTES``."""
     # The protocol gets the real stdout; anything a library prints goes to stderr.
     out = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
     os.dup2(sys.stderr.fileno(), sys.stdout.fileno())

@@ -12,7 +12,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from reader import PIPELINE_VERSION, entity_store
+from reader import PIPELINE_VERSION
 from reader.archive import repo
 from reader.archive.db import session_scope
 from reader.archive.models import Article
@@ -25,8 +25,9 @@ from reader.ingest import neardup
 from reader.ingest.document import Document, extract_document, text_fingerprint
 from reader.ingest.sniff import RejectedFile
 from reader.ingest.walk import WalkProblem, iter_import_files, read_limited
+from reader.library import entity_store
+from reader.library.recurring import lines_of, recurring_lines
 from reader.records import ImportReport
-from reader.recurring import lines_of, recurring_lines
 
 log = logging.getLogger("reader.import")
 

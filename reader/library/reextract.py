@@ -14,18 +14,19 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from reader import PIPELINE_VERSION, entity_store
+from reader import PIPELINE_VERSION
 from reader.annotations import store as annotation_store
 from reader.archive import repo
 from reader.archive.db import session_scope
 from reader.archive.models import Article, Mention
 from reader.entities.linking import Linker
-from reader.importer import Importer
 from reader.ingest.document import Document, extract_document, text_fingerprint
 from reader.ingest.sniff import RejectedFile
-from reader.recurring import recurring_lines
+from reader.library import entity_store
+from reader.library.importer import Importer
+from reader.library.recurring import recurring_lines
 
-log = logging.getLogger("reader.reextract")
+log = logging.getLogger("reader.library.reextract")
 
 
 def reextract(
@@ -68,7 +69,7 @@ def reextract(
         report["entities_removed"] = entity_store.drop_unused_entities(session)
     if ids is None:
         # The whole archive was derived again: cluster its entities together, as reindex does.
-        from reader.recluster import recluster
+        from reader.library.recluster import recluster
 
         report["entities"] = recluster(sessions)["entities"]
     return report

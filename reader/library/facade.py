@@ -18,11 +18,12 @@ from reader.annotations import undo as annotation_undo
 from reader.annotations.jsonld import dumps_jsonld, parse_jsonld
 from reader.annotations.markdown import export_markdown
 from reader.annotations.table import export_csv
-from reader.archive import repo
+from reader.archive import listing, repo
 from reader.archive.db import make_engine, session_scope, sqlite_url
+from reader.archive.listing import ArticleFilter
 from reader.archive.migrate import upgrade_if_needed
 from reader.archive.models import Annotation, Article, Blob, SavedSearch
-from reader.limits import DEFAULT_MAX_FILE_BYTES
+from reader.library.limits import DEFAULT_MAX_FILE_BYTES
 from reader.paths import DB_NAME, INDEX_DIR
 from reader.records import (
     AnnotationView,
@@ -31,13 +32,11 @@ from reader.records import (
     CheckReport,
     ImportReport,
 )
-from reader.search import listing
 from reader.search.errors import IndexDamaged, QuerySyntaxError, SearchError
-from reader.search.listing import ArticleFilter
 from reader.types import ArticleId
 
 if TYPE_CHECKING:
-    from reader import entity_store, search_sync
+    from reader.library import entity_store, search_sync
     from reader.search.index import SearchIndex
     from reader.search.results import SearchResult
     from reader.search.snippets import SnippetStyle
@@ -62,8 +61,8 @@ def _search_index_type() -> type[SearchIndex]:
 
 
 if not TYPE_CHECKING:  # search and entities load on first use (~0.2 s at start-up)
-    entity_store = _LazyModule("reader.entity_store")
-    search_sync = _LazyModule("reader.search_sync")
+    entity_store = _LazyModule("reader.library.entity_store")
+    search_sync = _LazyModule("reader.library.search_sync")
 
 
 ProgressCallback = Callable[[int, int, str], None]
@@ -135,7 +134,7 @@ class Library:
             progress: called with (done, total, path) before each file.
             should_cancel: polled between files; True stops the batch cleanly.
         """
-        from reader.importer import Importer  # heavy (NER, MinHash): only when importing
+        from reader.library.importer import Importer  # heavy (NER, MinHash): only when importing
 
         importer = Importer(
             self._sessions, max_file_bytes=self.max_file_bytes, on_stored=self._index_articles
@@ -255,7 +254,7 @@ class Library:
         documents indexed.
         """
         if entities:
-            from reader.recluster import recluster  # loads the linker: only when asked
+            from reader.library.recluster import recluster  # loads the linker: only when asked
 
             recluster(self._sessions)
         index = self._index or _search_index_type()(self.index_dir)
@@ -308,7 +307,7 @@ class Library:
         annotations re-anchor by quote (those that cannot are kept as orphans);
         user decisions about entities stay.
         """
-        from reader.reextract import reextract as reextract_articles
+        from reader.library.reextract import reextract as reextract_articles
 
         changed: list[int] = []
         report = reextract_articles(self._sessions, ids, on_changed=changed.append)
@@ -463,7 +462,7 @@ class Library:
         unique = list(dict.fromkeys(int(i) for i in ids))
         if len(unique) < 2:
             raise ValueError("compare needs at least two different articles")
-        from reader.comparing import compare_articles  # heavy: only when comparing
+        from reader.library.comparing import compare_articles  # heavy: only when comparing
 
         with self._sessions() as session:
             return compare_articles(

@@ -26,12 +26,12 @@ from typing import Any
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session, sessionmaker
 
-from reader import entity_store
 from reader.archive.db import session_scope
 from reader.archive.models import Article, Entity, EntityAlias, EntityDecision, Mention
 from reader.entities.linking import Linker, canonical_name
 from reader.entities.mentions import Mention as FoundMention
 from reader.entities.model import Alias, ArticleLinks, KnownEntity
+from reader.library import entity_store
 
 BATCH = 200
 

@@ -1,0 +1,1 @@
+"""Icons and stylesheets, plain files; installed as the package `parallax_resources`."""
