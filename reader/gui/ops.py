@@ -53,9 +53,37 @@ def show_error(parent: QWidget | None, title: str, error: BaseException) -> None
         QMessageBox.warning(parent, title, f"{title}.\n\n{error}")
 
 
+class Latest:
+    """A sequence of requests of which only the newest may show its answer.
+
+    Reads run on a pool of two threads, so an older, slower search or pane
+    opening could finish after a newer one and overwrite it. Each request takes
+    a ticket; an answer whose ticket is no longer the newest is dropped.
+    """
+
+    def __init__(self) -> None:
+        self._newest = 0
+        self._lock = threading.Lock()
+
+    def ticket(self) -> int:
+        """A new request: every earlier ticket is now stale."""
+        with self._lock:
+            self._newest += 1
+            return self._newest
+
+    def is_newest(self, ticket: int) -> bool:
+        """Whether no request was made after the one holding `ticket`."""
+        with self._lock:
+            return ticket == self._newest
+
+
 @dataclass
 class QueryOp(Generic[T]):
-    """A read of the archive on the read pool; `on_success` runs on the GUI thread."""
+    """A read of the archive on the read pool; `on_success` runs on the GUI thread.
+
+    With `latest`, the answer is shown only if no newer request of the same
+    sequence was made meanwhile (last request wins).
+    """
 
     ctx: AppContext
     op: Callable[[Library], T]
@@ -63,6 +91,7 @@ class QueryOp(Generic[T]):
     parent: QWidget | None = None
     title: str = "Could not read the archive"
     on_failure: Callable[[BaseException], None] | None = None
+    latest: Latest | None = None
 
     def _pool(self) -> Pool:
         return self.ctx.pools.read
@@ -79,7 +108,19 @@ class QueryOp(Generic[T]):
 
     def run_in_background(self, on_progress: ProgressFn | None = None) -> Task:
         """Queue the work; callbacks arrive later on the GUI thread."""
-        task = Task(self._work, self.on_success, self._failed, on_progress)
+        success, failed = self.on_success, self._failed
+        if self.latest is not None:
+            latest, ticket = self.latest, self.latest.ticket()
+
+            def success(result: T) -> None:
+                if latest.is_newest(ticket):
+                    self.on_success(result)
+
+            def failed(error: BaseException) -> None:
+                if latest.is_newest(ticket):
+                    self._failed(error)
+
+        task = Task(self._work, success, failed, on_progress)
         self._pool().submit(task)
         return task
 

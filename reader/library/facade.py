@@ -6,6 +6,7 @@ import hashlib
 import importlib
 import logging
 import shutil
+import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
@@ -96,6 +97,7 @@ class Library:
         self.migration_backup = upgrade_if_needed(self._engine, self.db_path)
         self._sessions = sessionmaker(self._engine, expire_on_commit=False)
         self._index: SearchIndex | None = None
+        self._index_lock = threading.RLock()
 
     @property
     def index_dir(self) -> Path:
@@ -162,15 +164,22 @@ class Library:
     @property
     def search_index(self) -> SearchIndex:
         """The full-text index, opened on first use; a damaged one is rebuilt."""
-        if self._index is None:
-            try:
-                self._index = _search_index_type()(self.index_dir)
-            except IndexDamaged as exc:
-                log.warning("%s; rebuilding it from the archive", exc)
-                shutil.rmtree(self.index_dir, ignore_errors=True)
-                self._index = _search_index_type()(self.index_dir)
-                self.reindex(entities=False)
+        if self._index is not None:
+            return self._index
+        with self._index_lock:  # a warm-up and a first search may ask at once
+            if self._index is None:
+                self._index = self._open_index()
         return self._index
+
+    def _open_index(self) -> SearchIndex:
+        try:
+            return _search_index_type()(self.index_dir)
+        except IndexDamaged as exc:
+            log.warning("%s; rebuilding it from the archive", exc)
+            shutil.rmtree(self.index_dir, ignore_errors=True)
+            self._index = _search_index_type()(self.index_dir)
+            self.reindex(entities=False)  # finds self._index set: no second opening
+            return self._index
 
     def _index_articles(self, article_ids: list[int]) -> None:
         with self._sessions() as session:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QStackedLayout, QWidget
 
 from reader.gui.comparison import Comparison, EntityInfo, build_comparison
 from reader.gui.models.articles import ids_from_mime
-from reader.gui.ops import AppContext, QueryOp
+from reader.gui.ops import AppContext, Latest, QueryOp
 from reader.gui.palette import UNDERLINE_NAMES, EntityStyle, assign_styles
 from reader.gui.widgets.coverage_controller import CoverageController
 from reader.gui.widgets.reader_pane import Highlight, ReaderPane
@@ -61,6 +61,7 @@ class CompareView(QWidget):
         self._mark_pos = -1
         self._search_query = ""
         self._search_variants = True
+        self.openings = Latest()  # the newest set of articles asked for is the one shown
         # Alignment, timeline, figures and claims of the open articles (on a worker).
         self.coverage_control = CoverageController(self)
 
@@ -99,6 +100,7 @@ class CompareView(QWidget):
             self.show_comparison,
             parent=self,
             title="Could not open the articles",
+            latest=self.openings,
         ).run_in_background()
 
     def open_in_active(self, article_id: int) -> None:

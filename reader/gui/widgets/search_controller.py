@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QInputDialog, QMenu, QWidget
 
-from reader.gui.ops import CollectionOp, QueryOp
+from reader.gui.ops import CollectionOp, Latest, QueryOp
 from reader.gui.widgets.library_view import hit_field
 from reader.gui.widgets.search_facets import refine_query
 
@@ -72,6 +72,7 @@ class SearchController(QObject):
         self.saved: list[dict[str, Any]] = []
         self.last_deleted: dict[str, Any] | None = None
         self._quiet = False
+        self.searches = Latest()  # a slower earlier search never overwrites a newer one
 
         self.act_variants = QAction("Match spelling &variants", window)
         self.act_variants.setIconText("Variants")
@@ -136,6 +137,7 @@ class SearchController(QObject):
             shown,
             parent=window,
             title="The search failed",
+            latest=self.searches,
         ).run_in_background()
 
     def _variants_toggled(self, on: bool) -> None:
