@@ -10,6 +10,7 @@ from typing import Any
 
 from reader import PIPELINE_VERSION
 from reader.ingest.model import Extracted
+from reader.ingest.mojibake import repair_mojibake
 from reader.ingest.sniff import RejectedFile, sniff
 
 
@@ -39,14 +40,15 @@ def extract_document(
         RejectedFile: the file is not an importable article, with the reason.
     """
     sniffed = sniff(data, path)
+    text = repair_mojibake(sniffed.text)
     if sniffed.media_type == "text/html":
         from reader.ingest.html import extract_html
 
-        extracted = extract_html(sniffed.text)
+        extracted = extract_html(text)
     else:
         from reader.ingest.pasted import extract_pasted
 
-        extracted = extract_pasted(sniffed.text, recurring_lines)
+        extracted = extract_pasted(text, recurring_lines)
     if not extracted.body_text.strip():
         raise RejectedFile("no article text found")
     if not extracted.title:
