@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from reader.archive.errors import ArchiveUnavailable
 from reader.cli import annotating, articles, entities, maintenance, searching
 from reader.cli.common import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, UsageError
 
@@ -62,6 +63,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UsageError as exc:
         print(f"parallax: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except ArchiveUnavailable as exc:
+        print(f"parallax: {exc}", file=sys.stderr)
+        return EXIT_PARTIAL
     except KeyboardInterrupt:
         print("parallax: interrupted", file=sys.stderr)
         return 130

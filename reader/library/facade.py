@@ -21,6 +21,7 @@ from reader.annotations.markdown import export_markdown
 from reader.annotations.table import export_csv
 from reader.archive import listing, repo
 from reader.archive.db import make_engine, session_scope, sqlite_url
+from reader.archive.errors import ArchiveUnavailable
 from reader.archive.listing import ArticleFilter
 from reader.archive.migrate import upgrade_if_needed
 from reader.archive.models import Annotation, Article, Blob, SavedSearch
@@ -70,6 +71,18 @@ ProgressCallback = Callable[[int, int, str], None]
 CancelCheck = Callable[[], bool]
 
 
+def _refuse_lost_database(archive_dir: Path) -> None:
+    """An index without its database means the database was lost (a crash mid-restore,
+    a deleted file): creating a new empty archive there would hide that."""
+    index = archive_dir / INDEX_DIR
+    if (archive_dir / DB_NAME).exists() or not index.is_dir() or not any(index.iterdir()):
+        return
+    raise ArchiveUnavailable(
+        f"{archive_dir}: the search index is there but {DB_NAME} is missing; "
+        "restore a backup (look for archive.sqlite3.*.bak beside it) or move the folder away"
+    )
+
+
 class Library:
     """An open archive: a folder holding the database, originals and search index.
 
@@ -89,6 +102,8 @@ class Library:
     ) -> None:
         """Open (creating or upgrading as needed) the archive in `archive_dir`."""
         self.archive_dir = Path(archive_dir)
+        if db_url is None:
+            _refuse_lost_database(self.archive_dir)
         self.archive_dir.mkdir(parents=True, exist_ok=True)
         self.max_file_bytes = max_file_bytes
         self.db_path: Path | None = None if db_url else self.archive_dir / DB_NAME

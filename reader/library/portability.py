@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -25,6 +26,8 @@ MANIFEST = "manifest.json"
 # What an archive file may contain; anything else is refused, not extracted.
 ARCHIVE_MEMBERS = frozenset({MANIFEST, DB_NAME})
 MAX_MEMBER_BYTES = 50 * 1024**3
+# The backup being restored is copied here first, then renamed over the database.
+RESTORE_SUFFIX = ".restore-part"
 
 
 class PortabilityError(ValueError):
@@ -93,28 +96,77 @@ def check_database_file(path: Path) -> None:
 def restore(source: Path, archive_dir: Path) -> dict[str, Any]:
     """Bring back a backup folder (or database file) as the archive in `archive_dir`.
 
-    The current database is kept beside it as `<name>.pre-restore.<time>.bak`;
-    the search index is removed so that it is rebuilt from the restored data.
+    Atomic: the backup is copied to a file beside the live database, synced to
+    disk and renamed over it, so a crash at any moment leaves either the old
+    archive or the restored one, never none. The current database is first kept
+    beside it as `<name>.pre-restore.<time>.bak` (the report says where); the
+    search index is removed so that it is rebuilt from the restored data.
+
+    Raises:
+        PortabilityError: the source is missing, damaged, not ours, or is this
+            archive's own database (restoring it onto itself would lose it).
     """
     src = source / DB_NAME if source.is_dir() else source
+    db = archive_dir / DB_NAME
+    if _same_file(src, db):
+        raise PortabilityError(
+            f"{source} is this archive's own database: nothing to restore "
+            "(name a backup folder or a copied database file)"
+        )
     check_database_file(src)
     archive_dir.mkdir(parents=True, exist_ok=True)
-    db = archive_dir / DB_NAME
+    incoming = db.with_name(db.name + RESTORE_SUFFIX)
+    incoming.unlink(missing_ok=True)
+    copy_sqlite(src, incoming)
+    _fsync(incoming)
     kept: Path | None = None
     if db.exists():
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S%fZ")
         kept = db.with_name(f"{db.name}.pre-restore.{stamp}.bak")
-        copy_sqlite(db, kept)
-        for suffix in ("-wal", "-shm"):
-            db.with_name(db.name + suffix).unlink(missing_ok=True)
-        db.unlink()
-    copy_sqlite(src, db)
+        copy_sqlite(db, kept)  # the online backup folds the live WAL into the copy
+        _fsync(kept)
+        _checkpoint(db)  # nothing of the old archive may stay in a WAL beside the new one
+    os.replace(incoming, db)
+    for suffix in ("-wal", "-shm"):
+        db.with_name(db.name + suffix).unlink(missing_ok=True)
+    _fsync_dir(archive_dir)
     shutil.rmtree(archive_dir / INDEX_DIR, ignore_errors=True)
     return {
         "restored": str(src),
         "archive": str(archive_dir),
         "previous": str(kept) if kept else None,
     }
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False
+
+
+def _checkpoint(db: Path) -> None:
+    """Write the live WAL into the database and empty it (TRUNCATE checkpoint)."""
+    conn = sqlite3.connect(db)
+    try:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        conn.close()
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        _fsync(path)
+    except OSError:  # some filesystems cannot sync a folder; the rename still stands
+        pass
 
 
 def export_archive(lib: Library, file: Path) -> dict[str, Any]:
